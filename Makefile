@@ -1,0 +1,53 @@
+# Set-up and checks. `make run` serves the demo hub; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= aihub.settings.development
+
+.PHONY: install run serve test lint check-deploy check-migrations check-translations messages bench openapi clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check-deploy: install
+	AIHUB_SECRET_KEY=check-deploy-only-$$(date +%s)-a-long-random-looking-value-for-the-check \
+	AIHUB_ALLOWED_HOSTS=aihub.example \
+	DJANGO_SETTINGS_MODULE=aihub.settings.production \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+check-migrations: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+check-translations: install
+	$(PY) scripts/check_translations.py
+
+messages: install
+	$(PY) scripts/check_translations.py --update
+
+test: lint check-deploy check-migrations check-translations
+	$(PY) scripts/run_tests.py
+
+bench: install
+	$(PY) bench/run.py
+
+openapi: install
+	$(PY) manage.py export_openapi > docs/openapi.json
+
+clean:
+	rm -rf $(VENV) var db.sqlite3
