@@ -1,0 +1,45 @@
+import pytest
+from django.db import transaction
+from django.utils import translation
+
+from aihub.core import audit
+from aihub.core.models import AuditEntry
+from aihub.partners import services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_registered_action_is_dotted_and_translated():
+    actions = audit.known_actions()
+    assert len(actions) >= 20
+    for code, label in actions.items():
+        assert code.count(".") >= 2
+        with translation.override("ko"):
+            korean = str(label)
+        with translation.override("en"):
+            english = str(label)
+        assert korean != english, f"{code} has no Korean text"
+
+
+def test_unregistered_action_is_refused(company):
+    with pytest.raises(KeyError):
+        company.log_action("companies.company.teleported")
+
+
+def test_audit_entry_rolls_back_with_the_write(staff):
+    before = AuditEntry.objects.count()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.create_partner(name_ko="가", name_en="A", kind="company", country="KR", actor=staff)
+        raise RuntimeError
+    assert AuditEntry.objects.count() == before
+
+
+def test_audit_entry_records_actor_action_and_data(staff):
+    partner = services.create_partner(name_ko="가", name_en="A", kind="company", country="kr", actor=staff)
+    entry = AuditEntry.objects.get(action__startswith="partners.")
+    assert (entry.actor, entry.action, entry.object_id, entry.data) == (
+        staff,
+        "partners.partner.created",
+        partner.pk,
+        {"name_en": "A"},
+    )
