@@ -1,0 +1,24 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from aihub.core.errors import NotFound
+from aihub.spaces.queries import facilities_for_public
+
+
+@require_GET
+def facility_list(request: HttpRequest) -> HttpResponse:
+    facilities = list(facilities_for_public())
+    return render(
+        request,
+        "spaces/facility_list.html",
+        {"facilities": facilities, "total_area": sum(f.area_m2 for f in facilities)},
+    )
+
+
+@require_GET
+def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    facility = facilities_for_public().filter(slug=slug).first()
+    if facility is None:
+        raise NotFound()
+    return render(request, "spaces/facility_detail.html", {"facility": facility})
