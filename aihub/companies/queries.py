@@ -1,0 +1,167 @@
+"""Reads about companies. Every fetch of company-owned data goes through here."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
+
+from aihub.accounts.models import User
+from aihub.companies.enums import CompanyStatus
+from aihub.companies.models import Company, CompanyMember, Invitation, MembershipPeriod
+from aihub.core.errors import NotFound
+
+
+def _current_periods(today: datetime.date) -> QuerySet[MembershipPeriod]:
+    return MembershipPeriod.objects.filter(
+        company=OuterRef("pk"), starts_on__lte=today
+    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+
+
+def with_status(queryset: QuerySet[Company], *, today: datetime.date | None = None) -> QuerySet[Company]:
+    """Annotate each company's status today and its current facility."""
+    today = today or timezone.localdate()
+    current = _current_periods(today).order_by("-starts_on")
+    return queryset.annotate(
+        current_kind=Subquery(current.values("kind")[:1]),
+        current_facility_id=Subquery(current.values("facility_id")[:1]),
+        has_past=Exists(MembershipPeriod.objects.filter(company=OuterRef("pk"), starts_on__lte=today)),
+    ).annotate(
+        status=Case(
+            When(current_kind__isnull=False, then="current_kind"),
+            When(has_past=True, then=Value(CompanyStatus.ALUMNI.value)),
+            default=Value(CompanyStatus.NONE.value),
+            output_field=CharField(),
+        )
+    )
+
+
+def companies_for_user(*, user: User) -> QuerySet[Company]:
+    """The gate: staff see every company, a company member only their own."""
+    if not user.is_authenticated:
+        return Company.objects.none()
+    if user.is_hub_staff:
+        return Company.objects.all()
+    return Company.objects.filter(members__user=user)
+
+
+@dataclass(frozen=True)
+class CompanyFilters:
+    q: str = ""
+    status: str = ""
+    facility: str = ""
+    domain: str = ""
+    stage: str = ""
+    sort: str = "name"
+
+
+SORTS = {
+    "name": ("name_ko", "id"),
+    "-founded": ("-founded_on", "id"),
+    "founded": ("founded_on", "id"),
+    "-created": ("-created_at", "-id"),
+    "-headcount": ("-headcount", "id"),
+}
+
+
+def company_list_for_user(*, user: User, filters: CompanyFilters) -> QuerySet[Company]:
+    """The company list with search, filters and sorting, ready to render."""
+    companies = with_status(companies_for_user(user=user))
+    if filters.q:
+        term = filters.q.strip()
+        digits = term.replace("-", "")
+        match = Q(name_ko__icontains=term) | Q(name_en__icontains=term) | Q(
+            representative__icontains=term
+        )
+        if digits.isdigit():
+            match |= Q(registration_number__startswith=digits)
+        companies = companies.filter(match)
+    if filters.status in CompanyStatus.values:
+        companies = companies.filter(status=filters.status)
+    if filters.facility:
+        companies = companies.filter(current_facility_id__in=_facility_ids(filters.facility))
+    if filters.domain:
+        companies = companies.filter(ai_domains__code=filters.domain)
+    if filters.stage:
+        companies = companies.filter(stage=filters.stage)
+    return (
+        companies.prefetch_related("ai_domains")
+        .order_by(*SORTS.get(filters.sort, SORTS["name"]))
+        .distinct()
+    )
+
+
+def _facility_ids(slug: str) -> QuerySet:
+    from aihub.spaces.models import Facility
+
+    return Facility.objects.filter(slug=slug).values("pk")
+
+
+def company_for_user(*, user: User, pk: int) -> Company:
+    """One company the user may see, with what its page shows; 404 otherwise."""
+    company = (
+        with_status(companies_for_user(user=user))
+        .filter(pk=pk)
+        .prefetch_related(
+            "ai_domains",
+            Prefetch("members", queryset=CompanyMember.objects.select_related("user")),
+            Prefetch(
+                "membership_periods",
+                queryset=MembershipPeriod.objects.select_related("facility").order_by("-starts_on"),
+            ),
+        )
+        .first()
+    )
+    if company is None:
+        raise NotFound()
+    return company
+
+
+def open_invitations_for_company(*, company: Company) -> QuerySet[Invitation]:
+    return company.invitations.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("invited_by")
+
+
+def member_of_company(*, company: Company, pk: int) -> CompanyMember:
+    member = company.members.select_related("user").filter(pk=pk).first()
+    if member is None:
+        raise NotFound()
+    return member
+
+
+def invitation_of_company(*, company: Company, pk: int) -> Invitation:
+    invitation = company.invitations.filter(pk=pk).first()
+    if invitation is None:
+        raise NotFound()
+    return invitation
+
+
+def companies_of_user(*, user: User) -> QuerySet[Company]:
+    """The companies a user belongs to, for their home page."""
+    return with_status(Company.objects.filter(members__user=user)).prefetch_related("ai_domains")
+
+
+def status_counts() -> dict[str, int]:
+    """How many companies hold each status today."""
+    rows = with_status(Company.objects.all()).values("status").annotate(n=Count("id")).order_by()
+    counts = {status: 0 for status in CompanyStatus.values}
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def supported_since_start() -> int:
+    """Companies that have held at least one membership period."""
+    return Company.objects.filter(membership_periods__isnull=False).distinct().count()
