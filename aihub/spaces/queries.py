@@ -12,4 +12,4 @@ def facilities_for_public() -> QuerySet[Facility]:
     )
     return Facility.objects.prefetch_related("floors").annotate(
         current_companies=Count("membership_periods__company", filter=current, distinct=True)
-    )
+    ).order_by("-is_anchor", "opened_on", "id")

@@ -1,0 +1,46 @@
+"""``manage.py seed_demo``: load the deterministic demo data set."""
+
+import time
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from aihub.demo.seed import COMPANIES_PER_SCALE, DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo data set: facilities, partners, AI domains, companies with their "
+        "membership history, and one demo account per role. Safe to run again: existing "
+        "objects are skipped."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            help=f"Multiply the number of companies ({COMPANIES_PER_SCALE} per unit; default 1).",
+        )
+
+    def handle(self, *args: Any, scale: int, **options: Any) -> None:
+        if scale < 1:
+            raise CommandError("--scale must be at least 1.")
+        started = time.monotonic()
+        report = seed_demo(scale=scale, stdout=self.stdout)
+        elapsed = time.monotonic() - started
+
+        self.stdout.write("")
+        self.stdout.write(f"{'kind':<20} {'created':>8} {'skipped':>8}")
+        for kind, created, skipped in report.rows():
+            self.stdout.write(f"{kind:<20} {created:>8} {skipped:>8}")
+        self.stdout.write(
+            self.style.SUCCESS(f"{report.total_created} objects created in {elapsed:.1f} s.")
+        )
+
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password: {DEMO_PASSWORD})")
+        width = max(len(email) for email, _label in DEMO_LOGINS)
+        for email, label in DEMO_LOGINS:
+            self.stdout.write(f"  {email:<{width}}  {label}")
