@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: people, companies and facilities built through the services."""
+"""Fixtures shared by the whole suite, built through the services."""
 
 import datetime
 import itertools
@@ -18,7 +18,7 @@ from aihub.companies.validators import registration_check_digit
 from aihub.spaces import services as space_services
 from aihub.spaces.models import Facility
 
-PASSWORD = "correct-horse-battery-staple"
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105 (a test account's password)
 _serials = itertools.count(1)
 
 
@@ -125,7 +125,9 @@ def member(make_user, company) -> User:
 
 @pytest.fixture
 def other_company(make_company, make_user, facility) -> Company:
-    return make_company(name="베타로보틱스", owner=make_user("owner@beta.example"), resident_at=facility)
+    return make_company(
+        name="베타로보틱스", owner=make_user("owner@beta.example"), resident_at=facility
+    )
 
 
 def signed_in(user: User) -> Client:

@@ -70,7 +70,9 @@ def problems(language: str) -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--update", action="store_true", help="keep the re-extracted catalogue")
     parser.add_argument("--compile", action="store_true", help="only compile .po into .mo")
     args = parser.parse_args()
@@ -97,8 +99,10 @@ def main() -> int:
         for problem in found:
             print(f"{language}: {problem}")
     if total:
-        print(f"{total} strings need a translation: run `make messages`, then translate them in "
-              f"{catalogue('ko').relative_to(ROOT)}.")
+        print(
+            f"{total} strings need a translation: run `make messages`, then translate them in "
+            f"{catalogue('ko').relative_to(ROOT)}."
+        )
         return 1
     print("Translations complete: " + ", ".join(LANGUAGES))
     return 0

@@ -218,8 +218,17 @@ def _quote_conf(value: str) -> str:
 
 def _init_cluster(binaries: PostgresBinaries, directory: Path, data_dir: Path) -> None:
     """Create the cluster files, with a C.UTF-8 locale if the system has one."""
-    base = [binaries.tool("initdb"), "-D", str(data_dir), "-U", SERVICE_USER,
-            "--auth=trust", "-E", "UTF8", "--no-sync"]
+    base = [
+        binaries.tool("initdb"),
+        "-D",
+        str(data_dir),
+        "-U",
+        SERVICE_USER,
+        "--auth=trust",
+        "-E",
+        "UTF8",
+        "--no-sync",
+    ]
     try:
         _run_checked(_as_service_user([*base, "--locale=C.UTF-8"]), directory, "initdb")
     except ClusterError:
@@ -246,8 +255,9 @@ def _stop_cluster(binaries: PostgresBinaries, directory: Path, data_dir: Path) -
     """Stop the server immediately if it is running; never raises."""
     if not (data_dir / "postmaster.pid").exists():
         return
-    command = _as_service_user([binaries.tool("pg_ctl"), "stop", "-D", str(data_dir),
-                                "-m", "immediate", "-w"])
+    command = _as_service_user(
+        [binaries.tool("pg_ctl"), "stop", "-D", str(data_dir), "-m", "immediate", "-w"]
+    )
     subprocess.run(command, cwd=directory, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -272,15 +282,34 @@ def temporary_cluster(binaries: PostgresBinaries) -> Iterator[Cluster]:
     try:
         _init_cluster(binaries, directory, data_dir)
         _configure_cluster(data_dir, directory, port)
-        start = [binaries.tool("pg_ctl"), "start", "-D", str(data_dir), "-l", str(log_file),
-                 "-w", "-t", "60"]
+        start = [
+            binaries.tool("pg_ctl"),
+            "start",
+            "-D",
+            str(data_dir),
+            "-l",
+            str(log_file),
+            "-w",
+            "-t",
+            "60",
+        ]
         try:
             _run_checked(_as_service_user(start), directory, "pg_ctl start")
         except ClusterError as error:
             log = log_file.read_text(errors="replace") if log_file.exists() else ""
             raise ClusterError(f"{error}\n{log}".rstrip()) from None
-        createdb = [binaries.tool("createdb"), "-h", str(directory), "-p", str(port),
-                    "-U", SERVICE_USER, "-O", SERVICE_USER, DATABASE_NAME]
+        createdb = [
+            binaries.tool("createdb"),
+            "-h",
+            str(directory),
+            "-p",
+            str(port),
+            "-U",
+            SERVICE_USER,
+            "-O",
+            SERVICE_USER,
+            DATABASE_NAME,
+        ]
         _run_checked(createdb, directory, "createdb")
         yield Cluster(directory, port, binaries)
     finally:
@@ -299,8 +328,10 @@ def run_postgresql(args: Sequence[str]) -> Outcome:
     """Run the suite on a temporary PostgreSQL cluster, if PostgreSQL is installed."""
     binaries = find_postgres()
     if binaries is None:
-        message = ("PostgreSQL server binaries (initdb, pg_ctl) not found on PATH "
-                   "or under /usr/lib/postgresql/*/bin")
+        message = (
+            "PostgreSQL server binaries (initdb, pg_ctl) not found on PATH "
+            "or under /usr/lib/postgresql/*/bin"
+        )
         if is_ci():
             print(f"\nERROR: {message}; they are required when CI is set.", file=sys.stderr)
             return Outcome(True, "FAILED (PostgreSQL server binaries not found)")
@@ -308,8 +339,10 @@ def run_postgresql(args: Sequence[str]) -> Outcome:
         return Outcome(False, "skipped (PostgreSQL server binaries not found)")
     try:
         with temporary_cluster(binaries) as cluster:
-            header(f"pytest on PostgreSQL {binaries.version} "
-                   f"(temporary cluster in {cluster.directory})")
+            header(
+                f"pytest on PostgreSQL {binaries.version} "
+                f"(temporary cluster in {cluster.directory})"
+            )
             return Outcome.from_exit_code(run_pytest(args, "postgresql", cluster.database_url))
     except ClusterError as error:
         print(f"\nERROR: could not set up the PostgreSQL cluster: {error}", file=sys.stderr)

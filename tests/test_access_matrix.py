@@ -20,13 +20,21 @@ pytestmark = pytest.mark.django_db
 # Namespaces whose URLs carry a company's primary key as ``pk``.
 COMPANY_OWNED_NAMESPACES = {"companies"}
 # Pages that are not company-owned although they live in those namespaces.
-NOT_COMPANY_OWNED = {"companies:list", "companies:export", "companies:create", "companies:invitation"}
+NOT_COMPANY_OWNED = {
+    "companies:list",
+    "companies:export",
+    "companies:create",
+    "companies:invitation",
+}
 
 API_PAYLOADS = {
     ("get", "/api/v1/companies/{pk}"): None,
     ("patch", "/api/v1/companies/{pk}"): {"headcount": 99},
     ("post", "/api/v1/companies/{pk}/invitations"): {"email": "intruder@example.com"},
-    ("post", "/api/v1/companies/{pk}/memberships"): {"kind": "membership", "starts_on": "2030-01-01"},
+    ("post", "/api/v1/companies/{pk}/memberships"): {
+        "kind": "membership",
+        "starts_on": "2030-01-01",
+    },
 }
 
 
@@ -81,7 +89,12 @@ def victim(other_company, make_user, staff):
 
 def test_matrix_covers_the_known_pages_and_endpoints():
     names = {name for name, _kwargs in company_owned_url_names()}
-    assert {"companies:detail", "companies:edit", "companies:invite", "companies:member_remove"} <= names
+    assert {
+        "companies:detail",
+        "companies:edit",
+        "companies:invite",
+        "companies:member_remove",
+    } <= names
     assert set(company_owned_api_operations()) == set(API_PAYLOADS)
 
 
@@ -90,7 +103,9 @@ def test_member_refused_other_company_page(member_client, victim, name, kwargs):
     url = reverse(name, kwargs={key: victim[key] for key in kwargs})
     audit_before = AuditEntry.objects.count()
     get = member_client.get(url)
-    post = member_client.post(url, {"email": "x@example.com", "headcount": 1, "ends_on": "2030-01-01"})
+    post = member_client.post(
+        url, {"email": "x@example.com", "headcount": 1, "ends_on": "2030-01-01"}
+    )
     assert get.status_code in {403, 404, 405}
     assert post.status_code in {403, 404, 405}
     assert {get.status_code, post.status_code} != {405}

@@ -108,9 +108,7 @@ def set_language_preference(*, user: User, language: str) -> None:
     if user.language != language:
         user.language = language
         user.save(update_fields=["language"])
-        user.log_action(
-            "accounts.user.language_changed", actor=user, data={"language": language}
-        )
+        user.log_action("accounts.user.language_changed", actor=user, data={"language": language})
 
 
 @transaction.atomic

@@ -33,7 +33,9 @@ class CompanyForm(forms.ModelForm):
         label=_("Logo"),
         required=False,
         help_text=_("PNG, JPEG, WebP or GIF, at most 2 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp,image/gif"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/png,image/jpeg,image/webp,image/gif"}
+        ),
     )
     homepage = forms.URLField(label=_("Homepage"), required=False, assume_scheme="https")
     remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
@@ -91,14 +93,19 @@ class CompanyForm(forms.ModelForm):
 
 
 class CompanyFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs={"placeholder": _("Name, number or representative")}),
+    )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All"))] + CompanyStatus.choices
+        label=_("Status"), required=False, choices=[("", _("All")), *CompanyStatus.choices]
     )
     facility = forms.ChoiceField(label=_("Facility"), required=False)
     domain = forms.ChoiceField(label=_("AI domain"), required=False)
     stage = forms.ChoiceField(
-        label=_("Stage"), required=False, choices=[("", _("All"))] + Stage.choices
+        label=_("Stage"), required=False, choices=[("", _("All")), *Stage.choices]
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),

@@ -27,7 +27,13 @@ def validate_logo(upload: UploadedFile) -> None:
             image_format = image.format
             width, height = image.size
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
         raise ValidationFailed(
             _("The logo must be an image file (PNG, JPEG, WebP or GIF)."),
             field="logo",

@@ -20,24 +20,28 @@ from django.utils import timezone
 
 from aihub.accounts.models import User
 from aihub.companies.enums import CompanyStatus
-from aihub.companies.models import Company, CompanyMember, Invitation, MembershipPeriod
+from aihub.companies.models import AIDomain, Company, CompanyMember, Invitation, MembershipPeriod
 from aihub.core.errors import NotFound
 
 
 def _current_periods(today: datetime.date) -> QuerySet[MembershipPeriod]:
-    return MembershipPeriod.objects.filter(
-        company=OuterRef("pk"), starts_on__lte=today
-    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+    return MembershipPeriod.objects.filter(company=OuterRef("pk"), starts_on__lte=today).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
+    )
 
 
-def with_status(queryset: QuerySet[Company], *, today: datetime.date | None = None) -> QuerySet[Company]:
+def with_status(
+    queryset: QuerySet[Company], *, today: datetime.date | None = None
+) -> QuerySet[Company]:
     """Annotate each company's status today and its current facility."""
     today = today or timezone.localdate()
     current = _current_periods(today).order_by("-starts_on")
     return queryset.annotate(
         current_kind=Subquery(current.values("kind")[:1]),
         current_facility_id=Subquery(current.values("facility_id")[:1]),
-        has_past=Exists(MembershipPeriod.objects.filter(company=OuterRef("pk"), starts_on__lte=today)),
+        has_past=Exists(
+            MembershipPeriod.objects.filter(company=OuterRef("pk"), starts_on__lte=today)
+        ),
     ).annotate(
         status=Case(
             When(current_kind__isnull=False, then="current_kind"),
@@ -82,8 +86,10 @@ def company_list_for_user(*, user: User, filters: CompanyFilters) -> QuerySet[Co
     if filters.q:
         term = filters.q.strip()
         digits = term.replace("-", "")
-        match = Q(name_ko__icontains=term) | Q(name_en__icontains=term) | Q(
-            representative__icontains=term
+        match = (
+            Q(name_ko__icontains=term)
+            | Q(name_en__icontains=term)
+            | Q(representative__icontains=term)
         )
         if digits.isdigit():
             match |= Q(registration_number__startswith=digits)
@@ -93,13 +99,13 @@ def company_list_for_user(*, user: User, filters: CompanyFilters) -> QuerySet[Co
     if filters.facility:
         companies = companies.filter(current_facility_id__in=_facility_ids(filters.facility))
     if filters.domain:
-        companies = companies.filter(ai_domains__code=filters.domain)
+        companies = companies.filter(
+            Exists(AIDomain.objects.filter(companies=OuterRef("pk"), code=filters.domain))
+        )
     if filters.stage:
         companies = companies.filter(stage=filters.stage)
-    return (
-        companies.prefetch_related("ai_domains")
-        .order_by(*SORTS.get(filters.sort, SORTS["name"]))
-        .distinct()
+    return companies.prefetch_related("ai_domains").order_by(
+        *SORTS.get(filters.sort, SORTS["name"])
     )
 
 
@@ -157,7 +163,7 @@ def companies_of_user(*, user: User) -> QuerySet[Company]:
 def status_counts() -> dict[str, int]:
     """How many companies hold each status today."""
     rows = with_status(Company.objects.all()).values("status").annotate(n=Count("id")).order_by()
-    counts = {status: 0 for status in CompanyStatus.values}
+    counts = dict.fromkeys(CompanyStatus.values, 0)
     counts.update({row["status"]: row["n"] for row in rows})
     return counts
 

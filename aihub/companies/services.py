@@ -194,7 +194,9 @@ def set_logo(*, company: Company, logo: UploadedFile | None, actor: User) -> Com
     return company
 
 
-def _add_member(*, company: Company, user: User, role: MemberRole, actor: User | None) -> CompanyMember:
+def _add_member(
+    *, company: Company, user: User, role: MemberRole, actor: User | None
+) -> CompanyMember:
     member, created = CompanyMember.objects.get_or_create(
         company=company, user=user, defaults={"role": role}
     )
@@ -242,7 +244,9 @@ def invite_member(
     if role not in MemberRole.values:
         raise ValidationFailed(_("Choose a role from the list."), field="role")
     if company.members.filter(user__email=email).exists():
-        raise Conflict(_("%(email)s is already a member of this company.") % {"email": email}, field="email")
+        raise Conflict(
+            _("%(email)s is already a member of this company.") % {"email": email}, field="email"
+        )
     now = timezone.now()
     if company.invitations.filter(
         email=email, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
@@ -336,7 +340,9 @@ def accept_invitation(
         )
     if invitation.company.members.filter(user=user).exists():
         raise Conflict(_("You are already a member of this company."))
-    member = CompanyMember.objects.create(company=invitation.company, user=user, role=invitation.role)
+    member = CompanyMember.objects.create(
+        company=invitation.company, user=user, role=invitation.role
+    )
     user.__dict__.pop("role_set", None)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
@@ -402,7 +408,9 @@ def record_membership(
 
 
 @transaction.atomic
-def end_membership(*, period: MembershipPeriod, ends_on: datetime.date, actor: User) -> MembershipPeriod:
+def end_membership(
+    *, period: MembershipPeriod, ends_on: datetime.date, actor: User
+) -> MembershipPeriod:
     """Close an open period on ``ends_on``; the company becomes alumni afterwards."""
     if period.ends_on is not None:
         raise Conflict(_("This period has already ended."))

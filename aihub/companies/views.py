@@ -75,7 +75,9 @@ def company_export(request: HttpRequest) -> HttpResponse:
     rows = company_rows(companies)
     if request.GET.get("format") == "csv":
         return csv_response(filename="companies", headers=export_headers(), rows=rows)
-    return xlsx_response(filename="companies", sheet=_("Companies"), headers=export_headers(), rows=rows)
+    return xlsx_response(
+        filename="companies", sheet=_("Companies"), headers=export_headers(), rows=rows
+    )
 
 
 @login_required
@@ -223,7 +225,9 @@ def membership_end(request: HttpRequest, pk: int, period_pk: int) -> HttpRespons
     form = EndMembershipForm(request.POST)
     if form.is_valid():
         try:
-            services.end_membership(period=period, ends_on=form.cleaned_data["ends_on"], actor=request.user)
+            services.end_membership(
+                period=period, ends_on=form.cleaned_data["ends_on"], actor=request.user
+            )
         except HubError as error:
             messages.error(request, str(error.message))
         else:

@@ -89,7 +89,9 @@ def _field_message(error: dict[str, Any]) -> str:
 def install_error_handlers(api: NinjaAPI) -> None:
     """Every error leaves the API as ``{"message", "code", "errors"}`` with a 4xx status."""
 
-    def respond(request: HttpRequest, status: int, message: str, code: str, errors: dict) -> HttpResponse:
+    def respond(
+        request: HttpRequest, status: int, message: str, code: str, errors: dict
+    ) -> HttpResponse:
         return api.create_response(
             request, {"message": message, "code": code, "errors": errors}, status=status
         )
@@ -102,18 +104,32 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         errors: dict[str, list[str]] = {}
         for error in exc.errors:
-            location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "payload", "form")]
+            location = [
+                str(part)
+                for part in error.get("loc", ())
+                if part not in ("body", "query", "path", "payload", "form")
+            ]
             key = ".".join(location) or "__all__"
             errors.setdefault(key, []).append(_field_message(error))
-        return respond(request, 422, _("Please correct the errors in the request."), "validation_failed", errors)
+        return respond(
+            request,
+            422,
+            _("Please correct the errors in the request."),
+            "validation_failed",
+            errors,
+        )
 
     @api.exception_handler(AuthenticationError)
     def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return respond(request, 401, _("Sign in or send a valid API token."), "not_authenticated", {})
+        return respond(
+            request, 401, _("Sign in or send a valid API token."), "not_authenticated", {}
+        )
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-        return respond(request, 404, _("The page or object you asked for does not exist."), "not_found", {})
+        return respond(
+            request, 404, _("The page or object you asked for does not exist."), "not_found", {}
+        )
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

@@ -78,4 +78,3 @@ def history_for(obj: Model) -> "QuerySet[AuditEntry]":
     return AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
     ).select_related("actor")
-

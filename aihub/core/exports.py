@@ -61,6 +61,8 @@ def csv_response(
     writer.writerow([str(h) for h in headers])
     for row in rows:
         writer.writerow([_cell(v) for v in row])
-    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

@@ -10,9 +10,9 @@ from aihub.core.errors import HubError
 def add_hub_error(form: forms.Form, error: HubError) -> None:
     """Show a service's refusal on the form: next to its fields, or above the form."""
     placed = False
-    for field, messages in error.errors.items():
+    for field, field_messages in error.errors.items():
         target = field if field in form.fields else None
-        for message in messages:
+        for message in field_messages:
             form.add_error(target, message)
         placed = True
     if not placed:

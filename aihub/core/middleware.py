@@ -46,7 +46,5 @@ class HubErrorMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, HubError):
-            return render(
-                request, "core/error.html", {"error": exception}, status=exception.status
-            )
+            return render(request, "core/error.html", {"error": exception}, status=exception.status)
         return None

@@ -60,9 +60,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if COMPANY_MEMBER in roles:
         context["my_companies"] = list(company_queries.companies_of_user(user=user))
     if Role.RESEARCHER in roles or Role.MENTOR in roles:
-        context["my_partners"] = list(
-            partners_for_public().filter(contacts__user=user).distinct()
-        )
+        context["my_partners"] = list(partners_for_public().filter(contacts__user=user).distinct())
     context["role_labels"] = [Role(r).label for r in roles if r in Role.values]
     return render(request, "core/dashboard.html", context)
 

@@ -40,7 +40,9 @@ def list_partners(
     return page_of(partners, page=page, page_size=page_size)
 
 
-@router.get("/{int:pk}", response={200: PartnerDetailOut, **ERRORS}, auth=None, summary="One partner")
+@router.get(
+    "/{int:pk}", response={200: PartnerDetailOut, **ERRORS}, auth=None, summary="One partner"
+)
 def get_partner(request: HttpRequest, pk: int) -> Partner:
     return _partner(pk)
 
@@ -69,5 +71,7 @@ def update_partner(request: HttpRequest, pk: int, payload: PartnerPatchIn) -> Pa
 )
 def record_agreement(request: HttpRequest, pk: int, payload: AgreementIn) -> Status[Agreement]:
     require(request, "partners.change_partner")
-    agreement = services.record_agreement(partner=_partner(pk), actor=request.user, **payload.dict())
+    agreement = services.record_agreement(
+        partner=_partner(pk), actor=request.user, **payload.dict()
+    )
     return Status(201, agreement)

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aihub.companies.forms import DateInput
 from aihub.partners.enums import PartnerKind
@@ -11,7 +12,15 @@ class PartnerForm(forms.ModelForm):
 
     class Meta:
         model = Partner
-        fields = ["name_ko", "name_en", "kind", "country", "homepage", "description_ko", "description_en"]
+        fields = [
+            "name_ko",
+            "name_en",
+            "kind",
+            "country",
+            "homepage",
+            "description_ko",
+            "description_en",
+        ]
         widgets = {
             "description_ko": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 4}),
@@ -25,21 +34,25 @@ class PartnerForm(forms.ModelForm):
 
 
 class PartnerFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Search"), required=False, max_length=100, widget=forms.SearchInput()
+    )
     kind = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("All"))] + PartnerKind.choices
+        label=_("Type"), required=False, choices=[("", _("All")), *PartnerKind.choices]
     )
 
 
 class ContactForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100)
-    title = forms.CharField(label=_("Title"), max_length=100, required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("job title", "Title"), max_length=100, required=False
+    )
     email = forms.EmailField(label=_("Email address"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
 
 
 class AgreementForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("agreement", "Title"), max_length=200)
     signed_on = forms.DateField(label=_("Signed on"), widget=DateInput())
     items = forms.CharField(
         label=_("Items"),

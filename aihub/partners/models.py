@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aihub.core.models import LoggedModel, TimeStampedModel, bilingual
 from aihub.partners.enums import PartnerKind
@@ -47,7 +48,7 @@ class Partner(LoggedModel, TimeStampedModel):
 class PartnerContact(models.Model):
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(_("name"), max_length=100)
-    title = models.CharField(_("title"), max_length=100, blank=True)
+    title = models.CharField(pgettext_lazy("job title", "title"), max_length=100, blank=True)
     email = models.EmailField(_("email address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     user = models.ForeignKey(
@@ -72,7 +73,7 @@ class Agreement(models.Model):
     """A memorandum of understanding or other agreement with a partner."""
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="agreements")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("agreement", "title"), max_length=200)
     signed_on = models.DateField(_("signed on"))
     items = models.JSONField(_("items"), default=list, blank=True)
 

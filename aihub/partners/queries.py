@@ -17,8 +17,4 @@ def partners_for_public(*, kind: str = "", country: str = "", q: str = "") -> Qu
 
 
 def partner_for_public(*, pk: int) -> Partner | None:
-    return (
-        Partner.objects.prefetch_related("agreements", "contacts")
-        .filter(pk=pk)
-        .first()
-    )
+    return Partner.objects.prefetch_related("agreements", "contacts").filter(pk=pk).first()

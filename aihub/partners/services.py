@@ -12,7 +12,15 @@ from aihub.core.errors import Conflict, ValidationFailed
 from aihub.partners.enums import PartnerKind
 from aihub.partners.models import Agreement, Partner, PartnerContact
 
-EDITABLE_FIELDS = ("name_ko", "name_en", "kind", "country", "homepage", "description_ko", "description_en")
+EDITABLE_FIELDS = (
+    "name_ko",
+    "name_en",
+    "kind",
+    "country",
+    "homepage",
+    "description_ko",
+    "description_en",
+)
 
 
 def _check(details: dict[str, Any]) -> dict[str, Any]:
@@ -63,7 +71,9 @@ def create_partner(
         with transaction.atomic():
             partner = Partner.objects.create(**details)
     except IntegrityError as exc:
-        raise Conflict(_("A partner with this English name already exists."), field="name_en") from exc
+        raise Conflict(
+            _("A partner with this English name already exists."), field="name_en"
+        ) from exc
     partner.log_action("partners.partner.created", actor=actor, data={"name_en": partner.name_en})
     return partner
 
@@ -78,7 +88,9 @@ def update_partner(*, partner: Partner, actor: User, **changes: Any) -> Partner:
     changes = _check(changes)
     if (
         "name_en" in changes
-        and Partner.objects.filter(name_en__iexact=changes["name_en"]).exclude(pk=partner.pk).exists()
+        and Partner.objects.filter(name_en__iexact=changes["name_en"])
+        .exclude(pk=partner.pk)
+        .exists()
     ):
         raise Conflict(_("A partner with this English name already exists."), field="name_en")
     changed = {f: [getattr(partner, f), v] for f, v in changes.items() if getattr(partner, f) != v}

@@ -31,9 +31,7 @@ def _require(request: HttpRequest, perm: str) -> None:
 def partner_list(request: HttpRequest) -> HttpResponse:
     form = PartnerFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    partners = queries.partners_for_public(
-        kind=filters.get("kind", ""), q=filters.get("q", "")
-    )
+    partners = queries.partners_for_public(kind=filters.get("kind", ""), q=filters.get("q", ""))
     page = paginate(partners, page=request.GET.get("page"), per_page=settings.AIHUB_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
@@ -76,7 +74,9 @@ def partner_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("%(name)s was added.") % {"name": partner.name})
             return redirect(partner)
     return render(
-        request, "partners/form.html", {"form": form, "partner": None},
+        request,
+        "partners/form.html",
+        {"form": form, "partner": None},
         status=400 if form.errors else 200,
     )
 
@@ -96,7 +96,9 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The partner details were saved."))
             return redirect(partner)
     return render(
-        request, "partners/form.html", {"form": form, "partner": partner},
+        request,
+        "partners/form.html",
+        {"form": form, "partner": partner},
         status=400 if form.errors else 200,
     )
 

@@ -4,5 +4,5 @@ from aihub.settings import env
 from aihub.settings.base import *  # noqa: F403 (a settings module extends the base one)
 
 DEBUG = True
-SECRET_KEY = env.get("SECRET_KEY", "development-only-key-not-for-production")  # noqa: S105 (development only)
+SECRET_KEY = env.get("SECRET_KEY", "development-only-key-not-for-production")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -16,9 +16,7 @@ def list_facilities(request: HttpRequest) -> list[Facility]:
     return list(facilities_for_public())
 
 
-@router.get(
-    "/{slug}", response={200: FacilityOut, 404: Error}, auth=None, summary="One facility"
-)
+@router.get("/{slug}", response={200: FacilityOut, 404: Error}, auth=None, summary="One facility")
 def get_facility(request: HttpRequest, slug: str) -> Facility:
     facility = facilities_for_public().filter(slug=slug).first()
     if facility is None:

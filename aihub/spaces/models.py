@@ -49,7 +49,7 @@ class Facility(LoggedModel, TimeStampedModel):
 
     @property
     def floor_range(self) -> str:
-        """Lowest to highest floor, like B1–7F."""
+        """Lowest to highest floor, like B1-7F."""
         floors = list(self.floors.all())
         return f"{floors[0].label}–{floors[-1].label}" if floors else ""
 
@@ -70,7 +70,9 @@ class Floor(models.Model):
         verbose_name_plural = _("floors")
         ordering = ["facility", "level"]
         constraints = [
-            models.UniqueConstraint(fields=["facility", "level"], name="spaces_one_floor_per_level"),
+            models.UniqueConstraint(
+                fields=["facility", "level"], name="spaces_one_floor_per_level"
+            ),
             models.CheckConstraint(condition=~models.Q(level=0), name="spaces_level_not_zero"),
         ]
 

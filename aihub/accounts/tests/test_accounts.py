@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_login_with_email_and_password(client, make_user):
     user = make_user("Login@Example.com")
-    response = client.post(reverse("accounts:login"), {"username": "login@example.com", "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": "login@example.com", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert response.url == reverse("core:dashboard")
     assert client.session["_auth_user_id"] == str(user.pk)
@@ -22,7 +24,9 @@ def test_login_with_email_and_password(client, make_user):
 
 def test_login_wrong_password_shows_error(client, make_user):
     make_user("a@example.com")
-    response = client.post(reverse("accounts:login"), {"username": "a@example.com", "password": "nope"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "a@example.com", "password": "nope"}
+    )
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
 
@@ -65,7 +69,9 @@ def test_create_user_refuses_duplicate_email(make_user):
 
 def test_create_user_refuses_unknown_language():
     with pytest.raises(ValidationFailed) as caught:
-        services.create_user(email="x@example.com", password=PASSWORD, full_name="가", language="fr")
+        services.create_user(
+            email="x@example.com", password=PASSWORD, full_name="가", language="fr"
+        )
     assert list(caught.value.errors) == ["language"]
 
 

@@ -50,7 +50,9 @@ def test_list_companies_requires_authentication(client):
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_list_companies_query_count_constant(staff_client, make_company, django_assert_num_queries, count):
+def test_list_companies_query_count_constant(
+    staff_client, make_company, django_assert_num_queries, count
+):
     for _ in range(count):
         make_company()
     with django_assert_num_queries(7):
@@ -102,9 +104,7 @@ def test_create_company_duplicate_number_is_409(staff_client, company):
     }
     response = staff_client.post(API, payload, content_type="application/json")
     assert response.status_code == 409
-    assert response.json()["errors"] == {
-        "registration_number": [response.json()["message"]]
-    }
+    assert response.json()["errors"] == {"registration_number": [response.json()["message"]]}
 
 
 def test_create_company_invalid_number_is_400(staff_client):
@@ -158,7 +158,9 @@ def test_create_company_wrong_types_lists_fields(staff_client):
 
 def test_patch_company_by_member(member_client, company, member):
     response = member_client.patch(
-        f"{API}{company.pk}", {"headcount": 17, "ai_domains": ["robotics"]}, content_type="application/json"
+        f"{API}{company.pk}",
+        {"headcount": 17, "ai_domains": ["robotics"]},
+        content_type="application/json",
     )
     assert response.status_code == 200
     assert response.json()["headcount"] == 17
@@ -167,7 +169,9 @@ def test_patch_company_by_member(member_client, company, member):
 
 
 def test_patch_company_null_is_400(member_client, company):
-    response = member_client.patch(f"{API}{company.pk}", {"name_ko": None}, content_type="application/json")
+    response = member_client.patch(
+        f"{API}{company.pk}", {"name_ko": None}, content_type="application/json"
+    )
     assert response.status_code == 400
     assert list(response.json()["errors"]) == ["name_ko"]
 
@@ -181,7 +185,9 @@ def test_patch_other_company_is_404(member_client, other_company):
 
 def test_invite_by_owner(owner_client, company):
     response = owner_client.post(
-        f"{API}{company.pk}/invitations", {"email": "api@alpha.example"}, content_type="application/json"
+        f"{API}{company.pk}/invitations",
+        {"email": "api@alpha.example"},
+        content_type="application/json",
     )
     assert response.status_code == 201
     assert response.json()["email"] == "api@alpha.example"
@@ -189,7 +195,9 @@ def test_invite_by_owner(owner_client, company):
 
 def test_invite_by_member_is_403(member_client, company):
     response = member_client.post(
-        f"{API}{company.pk}/invitations", {"email": "api@alpha.example"}, content_type="application/json"
+        f"{API}{company.pk}/invitations",
+        {"email": "api@alpha.example"},
+        content_type="application/json",
     )
     assert response.status_code == 403
 
@@ -205,9 +213,18 @@ def test_record_membership_by_staff(staff_client, make_company, facility):
     assert response.json()["facility"] == facility.slug
 
 
-def test_errors_follow_accept_language(staff_client, company):
-    english = staff_client.get(API, {"page": 5}, headers={"Accept-Language": "en"})
+def test_errors_follow_user_language(staff, staff_client, company):
+    korean = staff_client.get(API, {"page": 5})
+    assert korean.json()["message"].startswith("페이지 5")
+    staff.language = "en"
+    staff.save()
+    english = staff_client.get(API, {"page": 5})
     assert english.json()["message"].startswith("Page 5 does not exist")
+
+
+def test_errors_follow_accept_language_for_visitors(client):
+    response = client.get(API, headers={"Accept-Language": "en"})
+    assert response.json()["message"] == "Sign in or send a valid API token."
 
 
 def test_openapi_document_is_committed_and_current():

@@ -83,7 +83,7 @@ def test_update_company_refuses_number_of_another_company(company, other_company
 
 def test_invite_and_accept_creates_member_and_sends_mail(company, owner):
     with translation.override("en"):
-        invitation, token = services.invite_member(
+        invitation, _token = services.invite_member(
             company=company, email="New.Person@Example.com", actor=owner
         )
     assert invitation.email == "new.person@example.com"
@@ -94,7 +94,9 @@ def test_invite_and_accept_creates_member_and_sends_mail(company, owner):
 def test_invitation_mail_goes_out_after_commit(make_company, make_user):
     owner = make_user("boss@gamma.example")
     company = make_company(owner=owner)
-    _invitation, token = services.invite_member(company=company, email="new@gamma.example", actor=owner)
+    _invitation, token = services.invite_member(
+        company=company, email="new@gamma.example", actor=owner
+    )
     assert len(mail.outbox) == 1
     assert token in mail.outbox[0].body
     assert mail.outbox[0].to == ["new@gamma.example"]
@@ -111,7 +113,9 @@ def test_accept_invitation_signs_up_new_person(company, owner):
 
 
 def test_accept_invitation_refuses_reuse(company, owner):
-    _invitation, token = services.invite_member(company=company, email="new@alpha.example", actor=owner)
+    _invitation, token = services.invite_member(
+        company=company, email="new@alpha.example", actor=owner
+    )
     services.accept_invitation(token=token, full_name="새 직원", password=PASSWORD)
     with pytest.raises(Conflict) as caught:
         services.accept_invitation(token=token, full_name="또 다른", password=PASSWORD)
@@ -120,8 +124,12 @@ def test_accept_invitation_refuses_reuse(company, owner):
 
 
 def test_accept_invitation_refuses_expired_link(company, owner):
-    invitation, token = services.invite_member(company=company, email="late@alpha.example", actor=owner)
-    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    invitation, token = services.invite_member(
+        company=company, email="late@alpha.example", actor=owner
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
     with pytest.raises(Expired) as caught:
         services.accept_invitation(token=token, full_name="늦은 사람", password=PASSWORD)
     assert caught.value.code == "invitation_expired"
@@ -134,14 +142,18 @@ def test_accept_invitation_refuses_unknown_token():
 
 
 def test_accept_invitation_refuses_other_signed_in_user(company, owner, make_user):
-    _invitation, token = services.invite_member(company=company, email="a@alpha.example", actor=owner)
+    _invitation, token = services.invite_member(
+        company=company, email="a@alpha.example", actor=owner
+    )
     stranger = make_user("b@elsewhere.example")
     with pytest.raises(ValidationFailed):
         services.accept_invitation(token=token, user=stranger)
 
 
 def test_accept_invitation_weak_password_leaves_nothing(company, owner):
-    _invitation, token = services.invite_member(company=company, email="weak@alpha.example", actor=owner)
+    _invitation, token = services.invite_member(
+        company=company, email="weak@alpha.example", actor=owner
+    )
     with pytest.raises(ValidationFailed) as caught:
         services.accept_invitation(token=token, full_name="약한 비번", password="1234")
     assert "password" in caught.value.errors
@@ -174,7 +186,10 @@ def test_record_membership_refuses_resident_without_facility(make_company):
     company = make_company()
     with pytest.raises(ValidationFailed) as caught:
         services.record_membership(
-            company=company, kind=MembershipKind.RESIDENT, starts_on=datetime.date(2025, 1, 1), actor=None
+            company=company,
+            kind=MembershipKind.RESIDENT,
+            starts_on=datetime.date(2025, 1, 1),
+            actor=None,
         )
     assert list(caught.value.errors) == ["facility"]
 
@@ -184,7 +199,10 @@ def test_status_follows_membership_periods(make_company, facility, staff):
     resident = make_company(resident_at=facility)
     member = make_company()
     services.record_membership(
-        company=member, kind=MembershipKind.MEMBERSHIP, starts_on=today - datetime.timedelta(days=30), actor=None
+        company=member,
+        kind=MembershipKind.MEMBERSHIP,
+        starts_on=today - datetime.timedelta(days=30),
+        actor=None,
     )
     alumni = make_company()
     period = services.record_membership(
@@ -212,7 +230,9 @@ def test_companies_for_user_gates_by_membership(company, other_company, owner, s
 
 
 def test_audit_descriptions_read_in_both_languages(company, owner):
-    services.invite_member(company=company, email="x@alpha.example", role=MemberRole.OWNER, actor=owner)
+    services.invite_member(
+        company=company, email="x@alpha.example", role=MemberRole.OWNER, actor=owner
+    )
     entry = history_for(company).first()
     with translation.override("en"):
         assert entry.description == "x@alpha.example invited as Owner"
@@ -222,11 +242,19 @@ def test_audit_descriptions_read_in_both_languages(company, owner):
 
 @override_settings(AIHUB_INVITATION_DAYS=1)
 def test_invitation_expiry_follows_setting(company, owner):
-    invitation, _token = services.invite_member(company=company, email="d@alpha.example", actor=owner)
-    assert datetime.timedelta(hours=23) < invitation.expires_at - timezone.now() <= datetime.timedelta(days=1)
+    invitation, _token = services.invite_member(
+        company=company, email="d@alpha.example", actor=owner
+    )
+    assert (
+        datetime.timedelta(hours=23)
+        < invitation.expires_at - timezone.now()
+        <= datetime.timedelta(days=1)
+    )
 
 
 def test_valid_registration_number_fixture_numbers_are_valid():
     from aihub.companies.validators import normalize_registration_number
 
-    assert normalize_registration_number(valid_registration_number(5)) == valid_registration_number(5)
+    assert normalize_registration_number(valid_registration_number(5)) == valid_registration_number(
+        5
+    )

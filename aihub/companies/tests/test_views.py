@@ -63,7 +63,9 @@ def test_company_list_filters_by_status(staff_client, company, make_company):
 
 
 def test_company_list_htmx_returns_results_fragment(staff_client, company):
-    response = staff_client.get(reverse("companies:list"), {"q": "알파"}, headers={"HX-Request": "true"})
+    response = staff_client.get(
+        reverse("companies:list"), {"q": "알파"}, headers={"HX-Request": "true"}
+    )
     assert response.templates[0].name == "companies/_results.html"
     assert "<html" not in response.content.decode()
 
@@ -99,7 +101,9 @@ def test_company_list_requires_sign_in(client):
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_company_list_query_count_constant(staff_client, make_company, django_assert_num_queries, count):
+def test_company_list_query_count_constant(
+    staff_client, make_company, django_assert_num_queries, count
+):
     for _ in range(count):
         make_company()
     with django_assert_num_queries(9):
@@ -210,7 +214,8 @@ def test_edit_uploads_logo(member_client, company):
 def test_edit_refuses_non_image_logo(member_client, company):
     fake = SimpleUploadedFile("logo.png", b"%PDF-1.4 not an image", content_type="image/png")
     response = member_client.post(
-        reverse("companies:edit", args=[company.pk]), {**_edit_data(company, headcount=5), "logo": fake}
+        reverse("companies:edit", args=[company.pk]),
+        {**_edit_data(company, headcount=5), "logo": fake},
     )
     assert response.status_code == 400
     assert list(response.context["form"].errors) == ["logo"]
@@ -254,7 +259,8 @@ def test_member_cannot_register_company(member_client):
 
 def test_owner_invites_member(owner_client, company):
     response = owner_client.post(
-        reverse("companies:invite", args=[company.pk]), {"email": "new@alpha.example", "role": "member"}
+        reverse("companies:invite", args=[company.pk]),
+        {"email": "new@alpha.example", "role": "member"},
     )
     assert response.status_code == 302
     assert company.invitations.get().email == "new@alpha.example"
@@ -262,7 +268,8 @@ def test_owner_invites_member(owner_client, company):
 
 def test_member_cannot_invite(member_client, company):
     response = member_client.post(
-        reverse("companies:invite", args=[company.pk]), {"email": "new@alpha.example", "role": "member"}
+        reverse("companies:invite", args=[company.pk]),
+        {"email": "new@alpha.example", "role": "member"},
     )
     assert response.status_code == 403
     assert not company.invitations.exists()
@@ -271,7 +278,9 @@ def test_member_cannot_invite(member_client, company):
 def test_invitation_page_signs_up_and_joins(client, company, owner):
     from aihub.companies import services
 
-    _invitation, token = services.invite_member(company=company, email="join@alpha.example", actor=owner)
+    _invitation, token = services.invite_member(
+        company=company, email="join@alpha.example", actor=owner
+    )
     url = reverse("companies:invitation", args=[token])
     assert client.get(url).status_code == 200
     response = client.post(

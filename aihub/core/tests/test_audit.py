@@ -28,14 +28,23 @@ def test_unregistered_action_is_refused(company):
 
 def test_audit_entry_rolls_back_with_the_write(staff):
     before = AuditEntry.objects.count()
-    with pytest.raises(RuntimeError), transaction.atomic():
-        services.create_partner(name_ko="가", name_en="A", kind="company", country="KR", actor=staff)
-        raise RuntimeError
+
+    def create_then_fail() -> None:
+        with transaction.atomic():
+            services.create_partner(
+                name_ko="가", name_en="A", kind="company", country="KR", actor=staff
+            )
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        create_then_fail()
     assert AuditEntry.objects.count() == before
 
 
 def test_audit_entry_records_actor_action_and_data(staff):
-    partner = services.create_partner(name_ko="가", name_en="A", kind="company", country="kr", actor=staff)
+    partner = services.create_partner(
+        name_ko="가", name_en="A", kind="company", country="kr", actor=staff
+    )
     entry = AuditEntry.objects.get(action__startswith="partners.")
     assert (entry.actor, entry.action, entry.object_id, entry.data) == (
         staff,

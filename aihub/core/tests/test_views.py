@@ -50,7 +50,9 @@ def test_language_switch_refuses_unknown_code(client):
 
 
 def test_language_switch_ignores_foreign_next(client):
-    response = client.post(reverse("core:language"), {"language": "en", "next": "https://evil.example/"})
+    response = client.post(
+        reverse("core:language"), {"language": "en", "next": "https://evil.example/"}
+    )
     assert response.url == "/"
 
 
@@ -79,7 +81,9 @@ def test_dashboard_for_member_shows_own_company(member_client, company):
     assert "staff" not in response.context
 
 
-@pytest.mark.parametrize("role", [Role.JUDGE, Role.INVESTOR, Role.MENTOR, Role.RESEARCHER, Role.TRAINEE])
+@pytest.mark.parametrize(
+    "role", [Role.JUDGE, Role.INVESTOR, Role.MENTOR, Role.RESEARCHER, Role.TRAINEE]
+)
 def test_dashboard_for_each_role_names_the_role(make_user, role):
     response = signed_in(make_user(roles=(role,), language="en")).get(reverse("core:dashboard"))
     assert response.status_code == 200

@@ -30,7 +30,9 @@ def test_partner_list_is_public(client, mila):
 
 
 def test_partner_list_filters_by_kind(client, mila, staff):
-    services.create_partner(name_ko="카이스트", name_en="KAIST", kind="university", country="KR", actor=staff)
+    services.create_partner(
+        name_ko="카이스트", name_en="KAIST", kind="university", country="KR", actor=staff
+    )
     response = client.get(reverse("partners:list"), {"kind": "university"})
     assert [p.name_en for p in response.context["page"].object_list] == ["KAIST"]
 
@@ -57,12 +59,16 @@ def test_staff_creates_partner(staff_client):
 
 def test_create_partner_duplicate_name_refused(staff, mila):
     with pytest.raises(Conflict):
-        services.create_partner(name_ko="밀라2", name_en="mila", kind="company", country="CA", actor=staff)
+        services.create_partner(
+            name_ko="밀라2", name_en="mila", kind="company", country="CA", actor=staff
+        )
 
 
 def test_create_partner_bad_country_refused(staff):
     with pytest.raises(ValidationFailed) as caught:
-        services.create_partner(name_ko="가", name_en="A", kind="company", country="Korea", actor=staff)
+        services.create_partner(
+            name_ko="가", name_en="A", kind="company", country="Korea", actor=staff
+        )
     assert list(caught.value.errors) == ["country"]
 
 
@@ -81,7 +87,9 @@ def test_staff_records_agreement(staff_client, mila):
 @pytest.mark.parametrize("count", [1, 3])
 def test_partner_list_query_count_constant(client, staff, django_assert_num_queries, count):
     for i in range(count):
-        services.create_partner(name_ko=f"기관{i}", name_en=f"Org {i}", kind="company", country="KR", actor=staff)
+        services.create_partner(
+            name_ko=f"기관{i}", name_en=f"Org {i}", kind="company", country="KR", actor=staff
+        )
     with django_assert_num_queries(2):
         client.get(reverse("partners:list"))
 

@@ -10,23 +10,48 @@ pytestmark = pytest.mark.django_db
 
 
 def test_anchor_facility_has_floors_b1_to_7f(facility):
-    assert [f.label for f in facility.floors.all()] == ["B1", "1F", "2F", "3F", "4F", "5F", "6F", "7F"]
+    assert [f.label for f in facility.floors.all()] == [
+        "B1",
+        "1F",
+        "2F",
+        "3F",
+        "4F",
+        "5F",
+        "6F",
+        "7F",
+    ]
 
 
 def test_second_anchor_refused(facility):
     with pytest.raises(Conflict):
         services.create_facility(
-            slug="other", name_ko="다른", name_en="Other", address_ko="주소", address_en="Address",
-            area_m2=100, opened_on=datetime.date(2020, 1, 1), lowest_level=1, highest_level=2,
-            is_anchor=True, actor=None,
+            slug="other",
+            name_ko="다른",
+            name_en="Other",
+            address_ko="주소",
+            address_en="Address",
+            area_m2=100,
+            opened_on=datetime.date(2020, 1, 1),
+            lowest_level=1,
+            highest_level=2,
+            is_anchor=True,
+            actor=None,
         )
 
 
 def test_negative_area_refused():
     with pytest.raises(ValidationFailed):
         services.create_facility(
-            slug="x", name_ko="가", name_en="A", address_ko="주소", address_en="Address",
-            area_m2=0, opened_on=datetime.date(2020, 1, 1), lowest_level=1, highest_level=2, actor=None,
+            slug="x",
+            name_ko="가",
+            name_en="A",
+            address_ko="주소",
+            address_en="Address",
+            area_m2=0,
+            opened_on=datetime.date(2020, 1, 1),
+            lowest_level=1,
+            highest_level=2,
+            actor=None,
         )
 
 
