@@ -160,14 +160,32 @@ def companies_of_user(*, user: User) -> QuerySet[Company]:
     return with_status(Company.objects.filter(members__user=user)).prefetch_related("ai_domains")
 
 
-def status_counts() -> dict[str, int]:
-    """How many companies hold each status today."""
-    rows = with_status(Company.objects.all()).values("status").annotate(n=Count("id")).order_by()
+def status_counts(*, today: datetime.date | None = None) -> dict[str, int]:
+    """How many companies hold each status today, counted from the membership periods."""
+    today = today or timezone.localdate()
+    current = (
+        MembershipPeriod.objects.filter(starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .values("kind")
+        .annotate(n=Count("company", distinct=True))
+        .order_by()
+    )
     counts = dict.fromkeys(CompanyStatus.values, 0)
-    counts.update({row["status"]: row["n"] for row in rows})
+    counts.update({row["kind"]: row["n"] for row in current})
+    supported = supported_since_start(today=today)
+    counts[CompanyStatus.ALUMNI] = supported - counts["resident"] - counts["membership"]
+    counts[CompanyStatus.NONE] = Company.objects.count() - supported
     return counts
 
 
-def supported_since_start() -> int:
-    """Companies that have held at least one membership period."""
-    return Company.objects.filter(membership_periods__isnull=False).distinct().count()
+def supported_since_start(*, today: datetime.date | None = None) -> int:
+    """Companies that have held at least one membership period that has begun."""
+    today = today or timezone.localdate()
+    return (
+        MembershipPeriod.objects.filter(starts_on__lte=today).values("company").distinct().count()
+    )
+
+
+def newest_companies_for_user(*, user: User, limit: int = 8) -> QuerySet[Company]:
+    """The most recently registered companies the user may see, with their status."""
+    return with_status(companies_for_user(user=user)).order_by("-id")[:limit]

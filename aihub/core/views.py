@@ -26,6 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """The public home: what the hub is, its facilities and partners, live figures."""
     facilities = list(facilities_for_public())
     counts = company_queries.status_counts()
+    current = counts["resident"] + counts["membership"]
     return render(
         request,
         "core/home.html",
@@ -33,8 +34,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "facilities": facilities,
             "total_area": sum(f.area_m2 for f in facilities),
             "partners": list(partners_for_public()),
-            "supported": company_queries.supported_since_start(),
-            "current_companies": counts["resident"] + counts["membership"],
+            "supported": current + counts["alumni"],
+            "current_companies": current,
         },
     )
 
@@ -48,14 +49,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"roles": roles}
     if Role.HUB_STAFF in roles:
         facilities = list(facilities_for_public())
+        counts = company_queries.status_counts()
         context["staff"] = {
-            "status_counts": company_queries.status_counts(),
+            "status_counts": counts,
             "facilities": facilities,
             "max_facility": max((f.current_companies for f in facilities), default=0) or 1,
-            "newest": company_queries.with_status(
-                company_queries.companies_for_user(user=user)
-            ).order_by("-created_at", "-id")[:8],
-            "supported": company_queries.supported_since_start(),
+            "newest": company_queries.newest_companies_for_user(user=user),
+            "supported": counts["resident"] + counts["membership"] + counts["alumni"],
         }
     if COMPANY_MEMBER in roles:
         context["my_companies"] = list(company_queries.companies_of_user(user=user))

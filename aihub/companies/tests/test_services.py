@@ -258,3 +258,25 @@ def test_valid_registration_number_fixture_numbers_are_valid():
     assert normalize_registration_number(valid_registration_number(5)) == valid_registration_number(
         5
     )
+
+
+def test_status_counts_agree_with_each_company_status(make_company, facility, staff):
+    from collections import Counter
+
+    make_company(resident_at=facility)
+    make_company()
+    alumni = make_company()
+    period = services.record_membership(
+        company=alumni,
+        kind=MembershipKind.MEMBERSHIP,
+        starts_on=datetime.date(2018, 1, 1),
+        ends_on=datetime.date(2019, 1, 1),
+        actor=None,
+    )
+    assert period.ends_on is not None
+    per_company = Counter(
+        queries.with_status(Company.objects.all()).values_list("status", flat=True)
+    )
+    assert queries.status_counts() == {
+        status: per_company.get(status, 0) for status in CompanyStatus.values
+    }
