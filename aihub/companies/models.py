@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from aihub.companies.enums import CompanyStatus, MemberRole, MembershipKind, Stage
@@ -76,11 +77,35 @@ class Company(LoggedModel, TimeStampedModel):
     def description(self) -> str:
         return bilingual(self, "description")
 
+    def current_period(self, on: datetime.date | None = None) -> "MembershipPeriod | None":
+        """The membership period covering ``on`` (today by default), if any.
+
+        Reads ``membership_periods`` through its prefetch cache when the query made one.
+        """
+        on = on or timezone.localdate()
+        for period in self.membership_periods.all():
+            if period.is_current(on):
+                return period
+        return None
+
+    def status_on(self, on: datetime.date | None = None) -> CompanyStatus:
+        """Resident or membership during a period, alumni after one, none before any."""
+        on = on or timezone.localdate()
+        current = self.current_period(on)
+        if current is not None:
+            return CompanyStatus(current.kind)
+        if any(period.starts_on <= on for period in self.membership_periods.all()):
+            return CompanyStatus.ALUMNI
+        return CompanyStatus.NONE
+
+    @cached_property
+    def status(self) -> CompanyStatus:
+        """The company's status today."""
+        return self.status_on()
+
     @property
     def status_display(self) -> str:
-        """The label of the ``status`` that ``queries.with_status`` annotates."""
-        status = getattr(self, "status", None)
-        return str(CompanyStatus(status).label) if status else ""
+        return str(self.status.label)
 
     @property
     def registration_number_display(self) -> str:

@@ -4,17 +4,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import (
-    Case,
-    CharField,
     Count,
     Exists,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
-    Value,
-    When,
 )
 from django.utils import timezone
 
@@ -30,24 +25,28 @@ def _current_periods(today: datetime.date) -> QuerySet[MembershipPeriod]:
     )
 
 
-def with_status(
-    queryset: QuerySet[Company], *, today: datetime.date | None = None
+def filter_by_status(
+    queryset: QuerySet[Company], status: str, *, today: datetime.date | None = None
 ) -> QuerySet[Company]:
-    """Annotate each company's status today and its current facility."""
+    """Companies whose status today is ``status`` (see ``Company.status_on``)."""
     today = today or timezone.localdate()
-    current = _current_periods(today).order_by("-starts_on")
-    return queryset.annotate(
-        current_kind=Subquery(current.values("kind")[:1]),
-        current_facility_id=Subquery(current.values("facility_id")[:1]),
-        has_past=Exists(
-            MembershipPeriod.objects.filter(company=OuterRef("pk"), starts_on__lte=today)
-        ),
-    ).annotate(
-        status=Case(
-            When(current_kind__isnull=False, then="current_kind"),
-            When(has_past=True, then=Value(CompanyStatus.ALUMNI.value)),
-            default=Value(CompanyStatus.NONE.value),
-            output_field=CharField(),
+    current = _current_periods(today)
+    started = MembershipPeriod.objects.filter(company=OuterRef("pk"), starts_on__lte=today)
+    if status in (CompanyStatus.RESIDENT, CompanyStatus.MEMBERSHIP):
+        return queryset.filter(Exists(current.filter(kind=status)))
+    if status == CompanyStatus.ALUMNI:
+        return queryset.filter(Exists(started)).exclude(Exists(current))
+    if status == CompanyStatus.NONE:
+        return queryset.exclude(Exists(started))
+    return queryset
+
+
+def with_periods(queryset: QuerySet[Company]) -> QuerySet[Company]:
+    """Prefetch the membership periods that ``Company.status`` and the pages read."""
+    return queryset.prefetch_related(
+        Prefetch(
+            "membership_periods",
+            queryset=MembershipPeriod.objects.select_related("facility").order_by("-starts_on"),
         )
     )
 
@@ -82,7 +81,7 @@ SORTS = {
 
 def company_list_for_user(*, user: User, filters: CompanyFilters) -> QuerySet[Company]:
     """The company list with search, filters and sorting, ready to render."""
-    companies = with_status(companies_for_user(user=user))
+    companies = companies_for_user(user=user)
     if filters.q:
         term = filters.q.strip()
         digits = term.replace("-", "")
@@ -95,38 +94,30 @@ def company_list_for_user(*, user: User, filters: CompanyFilters) -> QuerySet[Co
             match |= Q(registration_number__startswith=digits)
         companies = companies.filter(match)
     if filters.status in CompanyStatus.values:
-        companies = companies.filter(status=filters.status)
+        companies = filter_by_status(companies, filters.status)
     if filters.facility:
-        companies = companies.filter(current_facility_id__in=_facility_ids(filters.facility))
+        today = timezone.localdate()
+        companies = companies.filter(
+            Exists(_current_periods(today).filter(facility__slug=filters.facility))
+        )
     if filters.domain:
         companies = companies.filter(
             Exists(AIDomain.objects.filter(companies=OuterRef("pk"), code=filters.domain))
         )
     if filters.stage:
         companies = companies.filter(stage=filters.stage)
-    return companies.prefetch_related("ai_domains").order_by(
+    return with_periods(companies.prefetch_related("ai_domains")).order_by(
         *SORTS.get(filters.sort, SORTS["name"])
     )
-
-
-def _facility_ids(slug: str) -> QuerySet:
-    from aihub.spaces.models import Facility
-
-    return Facility.objects.filter(slug=slug).values("pk")
 
 
 def company_for_user(*, user: User, pk: int) -> Company:
     """One company the user may see, with what its page shows; 404 otherwise."""
     company = (
-        with_status(companies_for_user(user=user))
-        .filter(pk=pk)
+        with_periods(companies_for_user(user=user).filter(pk=pk))
         .prefetch_related(
             "ai_domains",
             Prefetch("members", queryset=CompanyMember.objects.select_related("user")),
-            Prefetch(
-                "membership_periods",
-                queryset=MembershipPeriod.objects.select_related("facility").order_by("-starts_on"),
-            ),
         )
         .first()
     )
@@ -157,7 +148,7 @@ def invitation_of_company(*, company: Company, pk: int) -> Invitation:
 
 def companies_of_user(*, user: User) -> QuerySet[Company]:
     """The companies a user belongs to, for their home page."""
-    return with_status(Company.objects.filter(members__user=user)).prefetch_related("ai_domains")
+    return with_periods(Company.objects.filter(members__user=user)).prefetch_related("ai_domains")
 
 
 def status_counts(*, today: datetime.date | None = None) -> dict[str, int]:
@@ -188,4 +179,4 @@ def supported_since_start(*, today: datetime.date | None = None) -> int:
 
 def newest_companies_for_user(*, user: User, limit: int = 8) -> QuerySet[Company]:
     """The most recently registered companies the user may see, with their status."""
-    return with_status(companies_for_user(user=user)).order_by("-id")[:limit]
+    return with_periods(companies_for_user(user=user)).order_by("-id")[:limit]

@@ -214,13 +214,19 @@ def test_status_follows_membership_periods(make_company, facility, staff):
     )
     services.end_membership(period=period, ends_on=datetime.date(2020, 12, 31), actor=staff)
     newcomer = make_company()
-    statuses = dict(queries.with_status(Company.objects.all()).values_list("pk", "status"))
-    assert statuses == {
+    statuses = {c.pk: c.status for c in queries.with_periods(Company.objects.all())}
+    expected = {
         resident.pk: CompanyStatus.RESIDENT,
         member.pk: CompanyStatus.MEMBERSHIP,
         alumni.pk: CompanyStatus.ALUMNI,
         newcomer.pk: CompanyStatus.NONE,
     }
+    assert statuses == expected
+    for status in CompanyStatus.values:
+        filtered = queries.filter_by_status(Company.objects.all(), status)
+        assert set(filtered.values_list("pk", flat=True)) == {
+            pk for pk, expected_status in expected.items() if expected_status == status
+        }
 
 
 def test_companies_for_user_gates_by_membership(company, other_company, owner, staff, make_user):
@@ -274,9 +280,7 @@ def test_status_counts_agree_with_each_company_status(make_company, facility, st
         actor=None,
     )
     assert period.ends_on is not None
-    per_company = Counter(
-        queries.with_status(Company.objects.all()).values_list("status", flat=True)
-    )
+    per_company = Counter(c.status for c in queries.with_periods(Company.objects.all()))
     assert queries.status_counts() == {
         status: per_company.get(status, 0) for status in CompanyStatus.values
     }

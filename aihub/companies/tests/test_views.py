@@ -106,7 +106,7 @@ def test_company_list_query_count_constant(
 ):
     for _ in range(count):
         make_company()
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = staff_client.get(reverse("companies:list"))
     assert len(response.context["page"].object_list) == count
 

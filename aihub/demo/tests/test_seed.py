@@ -8,7 +8,7 @@ from aihub.accounts.enums import Role
 from aihub.accounts.models import RoleAssignment, User
 from aihub.companies.enums import CompanyStatus, MemberRole, MembershipKind
 from aihub.companies.models import AIDomain, Company, CompanyMember, MembershipPeriod
-from aihub.companies.queries import status_counts, with_status
+from aihub.companies.queries import filter_by_status, status_counts, with_periods
 from aihub.companies.validators import normalize_registration_number
 from aihub.core.models import AuditEntry
 from aihub.demo import names
@@ -207,17 +207,20 @@ def test_status_counts_today_within_ranges(seeded):
 
 @pytest.mark.django_db
 def test_current_residents_at_anchor_and_other_facilities(seeded):
-    residents = with_status(Company.objects.all()).filter(status=CompanyStatus.RESIDENT)
-    facility_ids = set(residents.values_list("current_facility_id", flat=True))
+    residents = with_periods(filter_by_status(Company.objects.all(), CompanyStatus.RESIDENT))
+    facility_ids = {company.current_period().facility_id for company in residents}
     assert Facility.objects.get(is_anchor=True).pk in facility_ids
     assert len(facility_ids) > 1
 
 
 @pytest.mark.django_db
 def test_first_company_current_resident_at_anchor(first_company):
-    company = with_status(Company.objects.filter(pk=first_company.pk)).get()
+    company = with_periods(Company.objects.filter(pk=first_company.pk)).get()
     anchor = Facility.objects.get(is_anchor=True)
-    assert (company.status, company.current_facility_id) == (MembershipKind.RESIDENT, anchor.pk)
+    assert (company.status, company.current_period().facility_id) == (
+        MembershipKind.RESIDENT,
+        anchor.pk,
+    )
 
 
 @pytest.mark.django_db
