@@ -152,29 +152,24 @@ def companies_of_user(*, user: User) -> QuerySet[Company]:
 
 
 def status_counts(*, today: datetime.date | None = None) -> dict[str, int]:
-    """How many companies hold each status today, counted from the membership periods."""
-    today = today or timezone.localdate()
-    current = (
-        MembershipPeriod.objects.filter(starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .values("kind")
-        .annotate(n=Count("company", distinct=True))
-        .order_by()
-    )
-    counts = dict.fromkeys(CompanyStatus.values, 0)
-    counts.update({row["kind"]: row["n"] for row in current})
-    supported = supported_since_start(today=today)
-    counts[CompanyStatus.ALUMNI] = supported - counts["resident"] - counts["membership"]
-    counts[CompanyStatus.NONE] = Company.objects.count() - supported
-    return counts
+    """How many companies hold each status today, counted in one pass over the periods.
 
-
-def supported_since_start(*, today: datetime.date | None = None) -> int:
-    """Companies that have held at least one membership period that has begun."""
+    Supported companies are those with a period that has begun; those without a current
+    period among them are alumni; companies with no period yet are "none".
+    """
     today = today or timezone.localdate()
-    return (
-        MembershipPeriod.objects.filter(starts_on__lte=today).values("company").distinct().count()
+    current = Q(ends_on__isnull=True) | Q(ends_on__gte=today)
+    totals = MembershipPeriod.objects.filter(starts_on__lte=today).aggregate(
+        supported=Count("company", distinct=True),
+        resident=Count("company", distinct=True, filter=current & Q(kind="resident")),
+        membership=Count("company", distinct=True, filter=current & Q(kind="membership")),
     )
+    return {
+        CompanyStatus.RESIDENT: totals["resident"],
+        CompanyStatus.MEMBERSHIP: totals["membership"],
+        CompanyStatus.ALUMNI: totals["supported"] - totals["resident"] - totals["membership"],
+        CompanyStatus.NONE: Company.objects.count() - totals["supported"],
+    }
 
 
 def newest_companies_for_user(*, user: User, limit: int = 8) -> QuerySet[Company]:

@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("<int:pk>/members/<int:member_pk>/remove/", views.member_remove, name="member_remove"),
     path("<int:pk>/memberships/", views.membership_record, name="membership_record"),
+    path("<int:pk>/history/", views.company_history, name="history"),
     path(
         "<int:pk>/memberships/<int:period_pk>/end/",
         views.membership_end,

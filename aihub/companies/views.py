@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -5,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from aihub.accounts.forms import SignUpForm
 from aihub.companies import queries, services
+from aihub.companies.enums import CompanyStatus, Stage
 from aihub.companies.exports import company_rows, export_headers
 from aihub.companies.forms import (
     CompanyFilterForm,
@@ -23,6 +27,7 @@ from aihub.core.audit import history_for
 from aihub.core.errors import HubError, NotFound, PermissionDenied
 from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error, report_form_errors
+from aihub.core.models import is_english, pick
 from aihub.core.pagination import paginate
 
 
@@ -36,6 +41,50 @@ def _company(request: HttpRequest, pk: int, perm: str = "companies.view_company"
     company = queries.company_for_user(user=request.user, pk=pk)
     _require(request, perm, company)
     return company
+
+
+@dataclass(frozen=True)
+class CompanyRow:
+    """One line of the company list, with every label already in the active language."""
+
+    url: str
+    name: str
+    registration_number: str
+    status: str
+    status_label: str
+    stage_label: str
+    domains: str
+    headcount: int
+    founded_on: str
+
+
+def _rows(companies: list[Company]) -> list[CompanyRow]:
+    english = is_english()
+    base = reverse("companies:list")
+    stages = {value: str(label) for value, label in Stage.choices}
+    statuses = {value: str(label) for value, label in CompanyStatus.choices}
+    rows = []
+    for company in companies:
+        status = company.status
+        rows.append(
+            CompanyRow(
+                url=f"{base}{company.pk}/",
+                name=pick(company.name_ko, company.name_en, english=english),
+                registration_number=company.registration_number_display,
+                status=status,
+                status_label=statuses[status],
+                stage_label=stages.get(company.stage, company.stage),
+                domains=", ".join(
+                    pick(d.name_ko, d.name_en, english=english) for d in company.ai_domains.all()
+                ),
+                headcount=company.headcount,
+                founded_on=company.founded_on.isoformat(),
+            )
+        )
+    return rows
+
+
+HISTORY_ON_PAGE = 15
 
 
 def _filters(request: HttpRequest) -> tuple[CompanyFilterForm, queries.CompanyFilters]:
@@ -60,7 +109,12 @@ def company_list(request: HttpRequest) -> HttpResponse:
     page = paginate(companies, page=request.GET.get("page"), per_page=settings.AIHUB_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "rows": _rows(page.object_list),
+        "query": query.urlencode(),
+    }
     template = "companies/_results.html" if request.htmx else "companies/list.html"
     return render(request, template, context)
 
@@ -116,13 +170,12 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "company": company,
         "members": company.members.all(),
         "periods": company.membership_periods.all(),
-        "history": history_for(company)[:50],
+        "history": history_for(company)[:HISTORY_ON_PAGE],
         "can_edit": request.user.has_perm("companies.change_company", company),
         "can_manage": can_manage,
         "can_record": can_record,
         "invitations": queries.open_invitations_for_company(company=company) if can_manage else [],
         "invite_form": InvitationForm() if can_manage else None,
-        "period_form": MembershipPeriodForm() if can_record else None,
         "end_form": EndMembershipForm() if can_record else None,
     }
     return render(request, "companies/detail.html", context)
@@ -199,20 +252,38 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def membership_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a residency or membership period (staff)."""
     company = _company(request, pk, "companies.record_membership")
-    form = MembershipPeriodForm(request.POST)
-    if form.is_valid():
+    form = MembershipPeriodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
             services.record_membership(company=company, actor=request.user, **form.cleaned_data)
         except HubError as error:
-            messages.error(request, str(error.message))
+            add_hub_error(form, error)
         else:
             messages.success(request, _("The membership period was recorded."))
-    else:
-        report_form_errors(request, form)
-    return redirect(company)
+            return redirect(company)
+    return render(
+        request,
+        "companies/membership_form.html",
+        {"form": form, "company": company},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def company_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """The company's whole audit trail, newest first, a page at a time."""
+    company = _company(request, pk, "companies.view_history")
+    page = paginate(history_for(company), page=request.GET.get("page"), per_page=50)
+    return render(
+        request,
+        "companies/history.html",
+        {"company": company, "page": page, "history": page.object_list, "query": ""},
+    )
 
 
 @login_required

@@ -41,13 +41,23 @@ class LoggedModel(models.Model):
         )
 
 
+def is_english() -> bool:
+    """Whether the active language is English (Korean otherwise)."""
+    return (get_language() or "ko").startswith("en")
+
+
+def pick(ko: str, en: str, *, english: bool) -> str:
+    """``en`` in English and ``ko`` in Korean, each falling back to the other."""
+    return (en or ko) if english else (ko or en)
+
+
 def bilingual(obj: Any, field: str) -> str:
     """The Korean or English value of ``field`` in the active language, with fallback."""
-    ko = getattr(obj, f"{field}_ko", "") or ""
-    en = getattr(obj, f"{field}_en", "") or ""
-    if (get_language() or "ko").startswith("en"):
-        return en or ko
-    return ko or en
+    return pick(
+        getattr(obj, f"{field}_ko", "") or "",
+        getattr(obj, f"{field}_en", "") or "",
+        english=is_english(),
+    )
 
 
 class AuditEntry(models.Model):

@@ -121,7 +121,7 @@ def test_company_page_query_count_constant(
         services.invite_member(company=company, email=make_user().email, actor=None)
         services.update_company(company=company, actor=None, headcount=company.headcount + 1)
         company.refresh_from_db()
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = staff_client.get(company.get_absolute_url())
     assert len(response.context["invitations"]) == count
 
@@ -319,3 +319,37 @@ def test_member_cannot_record_membership(member_client, company):
         {"kind": "membership", "starts_on": "2030-03-01"},
     )
     assert response.status_code == 403
+
+
+def test_membership_form_shows_overlap_next_to_field(staff_client, company):
+    response = staff_client.post(
+        reverse("companies:membership_record", args=[company.pk]),
+        {"kind": "membership", "starts_on": "2025-01-01"},
+    )
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["starts_on"]
+    assert company.membership_periods.count() == 1
+
+
+def test_company_history_page_lists_every_entry(staff_client, company, owner):
+    from aihub.companies import services
+
+    for count in range(20):
+        services.update_company(company=company, actor=owner, headcount=count + 2)
+    detail = staff_client.get(company.get_absolute_url())
+    assert len(detail.context["history"]) == 15
+    history = staff_client.get(reverse("companies:history", args=[company.pk]))
+    assert history.context["page"].paginator.count == 23
+
+
+def test_company_list_filters_by_domain_and_facility(
+    staff_client, company, make_company, ai_domains
+):
+    from aihub.companies import services
+
+    other = make_company()
+    services.update_company(company=other, actor=None, ai_domains=[ai_domains[2]])
+    by_domain = staff_client.get(reverse("companies:list"), {"domain": ai_domains[2].code})
+    assert list(by_domain.context["page"].object_list) == [other]
+    by_facility = staff_client.get(reverse("companies:list"), {"facility": "anchor"})
+    assert list(by_facility.context["page"].object_list) == [company]
