@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from aihub.accounts.forms import SignUpForm
 from aihub.companies import queries, services
-from aihub.companies.enums import CompanyStatus, Stage
+from aihub.companies.enums import CompanyStatus, MemberRole, Stage
 from aihub.companies.exports import company_rows, export_headers
 from aihub.companies.forms import (
     CompanyFilterForm,
@@ -175,7 +175,7 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_manage": can_manage,
         "can_record": can_record,
         "invitations": queries.open_invitations_for_company(company=company) if can_manage else [],
-        "invite_form": InvitationForm() if can_manage else None,
+        "member_roles": MemberRole.choices,
         "end_form": EndMembershipForm() if can_record else None,
     }
     return render(request, "companies/detail.html", context)
@@ -326,7 +326,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             add_hub_error(form, error)
         else:
             if not signed_in:
-                login(request, member.user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, member.user, backend="aihub.accounts.backends.EmailPasswordBackend")
             messages.success(
                 request, _("Welcome to %(company)s.") % {"company": member.company.name}
             )

@@ -24,7 +24,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """The public home: what the hub is, its facilities and partners, live figures."""
-    facilities = list(facilities_for_public())
+    facilities = list(facilities_for_public(with_floors=False))
     counts = company_queries.status_counts()
     current = counts["resident"] + counts["membership"]
     return render(
@@ -48,7 +48,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     roles = user.role_set
     context: dict[str, object] = {"roles": roles}
     if Role.HUB_STAFF in roles:
-        facilities = list(facilities_for_public())
+        facilities = list(facilities_for_public(with_floors=False))
         counts = company_queries.status_counts()
         context["staff"] = {
             "status_counts": counts,
