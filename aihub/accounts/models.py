@@ -60,10 +60,11 @@ class User(LoggedModel, AbstractBaseUser, PermissionsMixin):
     @cached_property
     def role_set(self) -> frozenset[str]:
         """Every role this user holds, company membership included."""
-        roles = set(self.role_assignments.values_list("role", flat=True))
-        if self.company_memberships.exists():
-            roles.add(COMPANY_MEMBER)
-        return frozenset(roles)
+        memberships = self.company_memberships.order_by().values_list(
+            models.Value(COMPANY_MEMBER, output_field=models.CharField()), flat=True
+        )
+        roles = self.role_assignments.order_by().values_list("role", flat=True)
+        return frozenset(roles.union(memberships))
 
     @property
     def is_hub_staff(self) -> bool:

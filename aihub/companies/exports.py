@@ -24,7 +24,7 @@ def export_headers() -> list[str]:
     ]
 
 
-def company_rows(companies: QuerySet) -> Iterator[list[Any]]:
+def export_rows(companies: QuerySet) -> Iterator[list[Any]]:
     for company in companies.iterator(chunk_size=500):
         yield [
             company.name_ko,

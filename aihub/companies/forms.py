@@ -7,6 +7,7 @@ from aihub.companies.images import validate_logo
 from aihub.companies.models import AIDomain, Company
 from aihub.companies.validators import normalize_registration_number
 from aihub.core.errors import HubError
+from aihub.core.models import is_english, pick
 from aihub.spaces.models import Facility
 
 
@@ -121,11 +122,15 @@ class CompanyFilterForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["facility"].choices = [("", _("All"))] + [
-            (f.slug, f.name) for f in Facility.objects.all()
+        english = is_english()
+        everything = ("", _("All"))
+        self.fields["facility"].choices = [everything] + [
+            (slug, pick(ko, en, english=english))
+            for slug, ko, en in Facility.objects.values_list("slug", "name_ko", "name_en")
         ]
-        self.fields["domain"].choices = [("", _("All"))] + [
-            (d.code, d.name) for d in AIDomain.objects.all()
+        self.fields["domain"].choices = [everything] + [
+            (code, pick(ko, en, english=english))
+            for code, ko, en in AIDomain.objects.values_list("code", "name_ko", "name_en")
         ]
 
 

@@ -174,4 +174,8 @@ def status_counts(*, today: datetime.date | None = None) -> dict[str, int]:
 
 def newest_companies_for_user(*, user: User, limit: int = 8) -> QuerySet[Company]:
     """The most recently registered companies the user may see, with their status."""
-    return with_periods(companies_for_user(user=user)).order_by("-id")[:limit]
+    return (
+        with_periods(companies_for_user(user=user))
+        .prefetch_related("ai_domains")
+        .order_by("-id")[:limit]
+    )

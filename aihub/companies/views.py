@@ -1,5 +1,3 @@
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -7,14 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from aihub.accounts.forms import SignUpForm
 from aihub.companies import queries, services
-from aihub.companies.enums import CompanyStatus, MemberRole, Stage
-from aihub.companies.exports import company_rows, export_headers
+from aihub.companies.display import company_rows
+from aihub.companies.enums import MemberRole
+from aihub.companies.exports import export_headers, export_rows
 from aihub.companies.forms import (
     CompanyFilterForm,
     CompanyForm,
@@ -27,7 +25,6 @@ from aihub.core.audit import history_for
 from aihub.core.errors import HubError, NotFound, PermissionDenied
 from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error, report_form_errors
-from aihub.core.models import is_english, pick
 from aihub.core.pagination import paginate
 
 
@@ -41,47 +38,6 @@ def _company(request: HttpRequest, pk: int, perm: str = "companies.view_company"
     company = queries.company_for_user(user=request.user, pk=pk)
     _require(request, perm, company)
     return company
-
-
-@dataclass(frozen=True)
-class CompanyRow:
-    """One line of the company list, with every label already in the active language."""
-
-    url: str
-    name: str
-    registration_number: str
-    status: str
-    status_label: str
-    stage_label: str
-    domains: str
-    headcount: int
-    founded_on: str
-
-
-def _rows(companies: list[Company]) -> list[CompanyRow]:
-    english = is_english()
-    base = reverse("companies:list")
-    stages = {value: str(label) for value, label in Stage.choices}
-    statuses = {value: str(label) for value, label in CompanyStatus.choices}
-    rows = []
-    for company in companies:
-        status = company.status
-        rows.append(
-            CompanyRow(
-                url=f"{base}{company.pk}/",
-                name=pick(company.name_ko, company.name_en, english=english),
-                registration_number=company.registration_number_display,
-                status=status,
-                status_label=statuses[status],
-                stage_label=stages.get(company.stage, company.stage),
-                domains=", ".join(
-                    pick(d.name_ko, d.name_en, english=english) for d in company.ai_domains.all()
-                ),
-                headcount=company.headcount,
-                founded_on=company.founded_on.isoformat(),
-            )
-        )
-    return rows
 
 
 HISTORY_ON_PAGE = 15
@@ -112,7 +68,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
-        "rows": _rows(page.object_list),
+        "rows": company_rows(page.object_list),
         "query": query.urlencode(),
     }
     template = "companies/_results.html" if request.htmx else "companies/list.html"
@@ -126,7 +82,7 @@ def company_export(request: HttpRequest) -> HttpResponse:
     _require(request, "companies.export_companies")
     _form, filters = _filters(request)
     companies = queries.company_list_for_user(user=request.user, filters=filters)
-    rows = company_rows(companies)
+    rows = export_rows(companies)
     if request.GET.get("format") == "csv":
         return csv_response(filename="companies", headers=export_headers(), rows=rows)
     return xlsx_response(

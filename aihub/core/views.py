@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from aihub.accounts import services as account_services
 from aihub.accounts.enums import COMPANY_MEMBER, Role
 from aihub.companies import queries as company_queries
+from aihub.companies.display import company_rows
 from aihub.core.errors import ValidationFailed
 from aihub.partners.queries import partners_for_public
 from aihub.spaces.queries import facilities_for_public
@@ -54,7 +55,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "status_counts": counts,
             "facilities": facilities,
             "max_facility": max((f.current_companies for f in facilities), default=0) or 1,
-            "newest": company_queries.newest_companies_for_user(user=user),
+            "newest": company_rows(company_queries.newest_companies_for_user(user=user)),
             "supported": counts["resident"] + counts["membership"] + counts["alumni"],
         }
     if COMPANY_MEMBER in roles:

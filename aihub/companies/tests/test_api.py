@@ -55,7 +55,7 @@ def test_list_companies_query_count_constant(
 ):
     for _ in range(count):
         make_company()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         body = staff_client.get(API).json()
     assert body["count"] == count
 

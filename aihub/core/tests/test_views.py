@@ -108,3 +108,23 @@ def test_unknown_url_is_404_page(client):
 def test_admin_open_to_staff_only(staff_client, member_client):
     assert staff_client.get("/admin/companies/company/").status_code == 200
     assert member_client.get("/admin/companies/company/").status_code == 302
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_staff_home_query_count_constant(
+    staff_client, make_company, django_assert_num_queries, count
+):
+    for _ in range(count):
+        make_company()
+    with django_assert_num_queries(9):
+        response = staff_client.get(reverse("core:dashboard"))
+    assert len(response.context["staff"]["newest"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_public_home_query_count_constant(client, make_company, django_assert_num_queries, count):
+    for _ in range(count):
+        make_company()
+    with django_assert_num_queries(4):
+        response = client.get(reverse("core:home"))
+    assert response.context["supported"] == 0

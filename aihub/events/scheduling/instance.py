@@ -191,8 +191,10 @@ class Instance:
             if pair in seen_pairs:
                 raise InstanceError(f"{where}: the pair is pinned twice.")
             seen_pairs.add(pair)
-            for side, person in (("investor", self.investor(meeting.investor)),
-                                 ("startup", self.startup(meeting.startup))):
+            for side, person in (
+                ("investor", self.investor(meeting.investor)),
+                ("startup", self.startup(meeting.startup)),
+            ):
                 if meeting.slot not in person.available:
                     raise InstanceError(
                         f"{where}: {side} {person.id!r} is not available in slot {meeting.slot}."
@@ -231,8 +233,7 @@ def load_instance(path: str | Path) -> Instance:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InstanceError(
-            f"{path} is not valid JSON: {error.msg} at line {error.lineno}, "
-            f"column {error.colno}."
+            f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
         ) from error
     return parse_instance(data)
 
@@ -291,7 +292,9 @@ def _identifier(value: Any, where: str) -> PersonId:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise InstanceError(f"{where} must be a non-empty text or a whole number, got {_describe(value)}.")
+    raise InstanceError(
+        f"{where} must be a non-empty text or a whole number, got {_describe(value)}."
+    )
 
 
 def _person(entry: dict[str, Any], where: str) -> Person:
