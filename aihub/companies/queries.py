@@ -151,25 +151,66 @@ def companies_of_user(*, user: User) -> QuerySet[Company]:
     return with_periods(Company.objects.filter(members__user=user)).prefetch_related("ai_domains")
 
 
-def status_counts(*, today: datetime.date | None = None) -> dict[str, int]:
-    """How many companies hold each status today, counted in one pass over the periods.
+@dataclass(frozen=True)
+class HubSnapshot:
+    """Where the hub's companies stand on one day."""
+
+    status_counts: dict[str, int]
+    companies_by_facility: dict[int, int]
+
+    @property
+    def supported(self) -> int:
+        """Companies that have begun at least one membership period."""
+        return sum(n for status, n in self.status_counts.items() if status != CompanyStatus.NONE)
+
+    @property
+    def current(self) -> int:
+        return (
+            self.status_counts[CompanyStatus.RESIDENT]
+            + self.status_counts[CompanyStatus.MEMBERSHIP]
+        )
+
+
+def hub_snapshot(*, today: datetime.date | None = None) -> HubSnapshot:
+    """Status counts and companies per facility today, from the current periods.
 
     Supported companies are those with a period that has begun; those without a current
-    period among them are alumni; companies with no period yet are "none".
+    period among them are alumni; companies with no period yet are "none". A company counts
+    at a facility when its current period names that facility.
     """
     today = today or timezone.localdate()
-    current = Q(ends_on__isnull=True) | Q(ends_on__gte=today)
-    totals = MembershipPeriod.objects.filter(starts_on__lte=today).aggregate(
-        supported=Count("company", distinct=True),
-        resident=Count("company", distinct=True, filter=current & Q(kind="resident")),
-        membership=Count("company", distinct=True, filter=current & Q(kind="membership")),
+    started = MembershipPeriod.objects.filter(starts_on__lte=today)
+    current = (
+        started.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .values("kind", "facility_id")
+        .annotate(companies=Count("company", distinct=True))
+        .order_by()
     )
-    return {
-        CompanyStatus.RESIDENT: totals["resident"],
-        CompanyStatus.MEMBERSHIP: totals["membership"],
-        CompanyStatus.ALUMNI: totals["supported"] - totals["resident"] - totals["membership"],
-        CompanyStatus.NONE: Company.objects.count() - totals["supported"],
-    }
+    by_kind = dict.fromkeys((CompanyStatus.RESIDENT, CompanyStatus.MEMBERSHIP), 0)
+    by_facility: dict[int, int] = {}
+    for group in current:
+        # Periods of one company never overlap, so the groups share no company.
+        by_kind[group["kind"]] += group["companies"]
+        if group["facility_id"] is not None:
+            by_facility[group["facility_id"]] = (
+                by_facility.get(group["facility_id"], 0) + group["companies"]
+            )
+    supported = started.values("company").distinct().count()
+    resident, membership = by_kind[CompanyStatus.RESIDENT], by_kind[CompanyStatus.MEMBERSHIP]
+    return HubSnapshot(
+        status_counts={
+            CompanyStatus.RESIDENT: resident,
+            CompanyStatus.MEMBERSHIP: membership,
+            CompanyStatus.ALUMNI: supported - resident - membership,
+            CompanyStatus.NONE: Company.objects.count() - supported,
+        },
+        companies_by_facility=by_facility,
+    )
+
+
+def status_counts(*, today: datetime.date | None = None) -> dict[str, int]:
+    """How many companies hold each status today."""
+    return hub_snapshot(today=today).status_counts
 
 
 def newest_companies_for_user(*, user: User, limit: int = 8) -> QuerySet[Company]:

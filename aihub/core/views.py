@@ -13,7 +13,7 @@ from aihub.companies import queries as company_queries
 from aihub.companies.display import company_rows
 from aihub.core.errors import ValidationFailed
 from aihub.partners.queries import partners_for_public
-from aihub.spaces.queries import facilities_for_public
+from aihub.spaces.models import Facility
 
 
 @require_GET
@@ -22,12 +22,18 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+def _facilities_with_counts(snapshot: company_queries.HubSnapshot) -> list[Facility]:
+    facilities = list(Facility.objects.order_by("-is_anchor", "opened_on", "id"))
+    for facility in facilities:
+        facility.current_companies = snapshot.companies_by_facility.get(facility.pk, 0)
+    return facilities
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """The public home: what the hub is, its facilities and partners, live figures."""
-    facilities = list(facilities_for_public(with_floors=False))
-    counts = company_queries.status_counts()
-    current = counts["resident"] + counts["membership"]
+    snapshot = company_queries.hub_snapshot()
+    facilities = _facilities_with_counts(snapshot)
     return render(
         request,
         "core/home.html",
@@ -35,8 +41,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "facilities": facilities,
             "total_area": sum(f.area_m2 for f in facilities),
             "partners": list(partners_for_public()),
-            "supported": current + counts["alumni"],
-            "current_companies": current,
+            "supported": snapshot.supported,
+            "current_companies": snapshot.current,
         },
     )
 
@@ -49,14 +55,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     roles = user.role_set
     context: dict[str, object] = {"roles": roles}
     if Role.HUB_STAFF in roles:
-        facilities = list(facilities_for_public(with_floors=False))
-        counts = company_queries.status_counts()
+        snapshot = company_queries.hub_snapshot()
+        facilities = _facilities_with_counts(snapshot)
         context["staff"] = {
-            "status_counts": counts,
+            "status_counts": snapshot.status_counts,
             "facilities": facilities,
             "max_facility": max((f.current_companies for f in facilities), default=0) or 1,
             "newest": company_rows(company_queries.newest_companies_for_user(user=user)),
-            "supported": counts["resident"] + counts["membership"] + counts["alumni"],
+            "supported": snapshot.supported,
         }
     if COMPANY_MEMBER in roles:
         context["my_companies"] = list(company_queries.companies_of_user(user=user))

@@ -116,7 +116,7 @@ def test_staff_home_query_count_constant(
 ):
     for _ in range(count):
         make_company()
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = staff_client.get(reverse("core:dashboard"))
     assert len(response.context["staff"]["newest"]) == count
 
@@ -125,6 +125,6 @@ def test_staff_home_query_count_constant(
 def test_public_home_query_count_constant(client, make_company, django_assert_num_queries, count):
     for _ in range(count):
         make_company()
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("core:home"))
     assert response.context["supported"] == 0

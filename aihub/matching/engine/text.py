@@ -4,8 +4,9 @@ Korean goes through Kiwi's morphological analysis (one shared instance, created 
 use): nouns, roots and Chinese characters keep their form, verb and adjective stems their
 dictionary form (``찾다``), a noun prefix or suffix is glued to its noun (``초거대``,
 ``경량화``). Latin letters and digits, in any text, are cut by a pattern, lowercased,
-stripped of stop words and stemmed with the Snowball English stemmer; an all-capital
-plural loses its ``s`` (``LLMs`` → ``llm``). Both kinds of term land in one vocabulary,
+stripped of stop words (unless written in capitals, like ``OR`` or ``IT``) and stemmed
+with the Snowball English stemmer; an all-capital plural loses its ``s`` (``LLMs`` →
+``llm``). Both kinds of term land in one vocabulary,
 in reading order, so a phrase may mix them (``AI 반도체``).
 
 Text without Hangul never reaches Kiwi. Single Latin letters, particles, endings and
@@ -96,7 +97,9 @@ def english_norm(word: str) -> str | None:
     if _ACRONYM_PLURAL.fullmatch(word):
         word = word[:-1]
     lower = word.lower()
-    if lower in ENGLISH_STOP_WORDS or (len(lower) < 2 and not lower.isdigit()):
+    if len(lower) < 2 and not lower.isdigit():
+        return None
+    if lower in ENGLISH_STOP_WORDS and not word.isupper():
         return None
     stem = _stems.get(lower)
     if stem is None:
