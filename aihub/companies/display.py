@@ -3,11 +3,11 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils import timezone
 
 from aihub.companies.enums import CompanyStatus, Stage
-from aihub.companies.models import Company
+from aihub.companies.models import Company, company_url
+from aihub.companies.queries import list_details
 from aihub.core.models import is_english, pick
 
 
@@ -28,24 +28,25 @@ class CompanyRow:
 
 
 def company_rows(companies: Iterable[Company]) -> list[CompanyRow]:
-    """Rows for lists of companies; the companies come with periods and domains prefetched."""
+    """Rows for a page of companies, reading their status and domains in two queries."""
+    companies = list(companies)
+    details = list_details(companies)
     english = is_english()
-    base = reverse("companies:list")
     stages = {value: str(label) for value, label in Stage.choices}
     statuses = {value: str(label) for value, label in CompanyStatus.choices}
     rows = []
     for company in companies:
-        status = company.status
+        status = details[company.pk].status
         rows.append(
             CompanyRow(
-                url=f"{base}{company.pk}/",
+                url=company_url(company.pk),
                 name=pick(company.name_ko, company.name_en, english=english),
                 registration_number=company.registration_number_display,
                 status=status,
                 status_label=statuses[status],
                 stage_label=stages.get(company.stage, company.stage),
                 domains=", ".join(
-                    pick(d.name_ko, d.name_en, english=english) for d in company.ai_domains.all()
+                    pick(ko, en, english=english) for ko, en in details[company.pk].domains
                 ),
                 headcount=company.headcount,
                 founded_on=company.founded_on.isoformat(),

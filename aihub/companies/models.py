@@ -1,8 +1,10 @@
 import datetime
+from collections.abc import Iterable
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,32 @@ from django.utils.translation import gettext_lazy as _
 from aihub.companies.enums import CompanyStatus, MemberRole, MembershipKind, Stage
 from aihub.companies.validators import format_registration_number
 from aihub.core.models import LoggedModel, TimeStampedModel, bilingual
+
+
+@lru_cache(maxsize=8)
+def _companies_prefix(script_prefix: str) -> str:
+    return reverse("companies:list")
+
+
+def company_url(pk: int) -> str:
+    """The address of a company's page, without resolving the URL patterns every time."""
+    return f"{_companies_prefix(get_script_prefix())}{pk}/"
+
+
+def status_from_periods(
+    periods: Iterable[tuple[str, datetime.date, datetime.date | None]], on: datetime.date
+) -> CompanyStatus:
+    """Resident or membership during a period, alumni after one, none before any.
+
+    ``periods`` are (kind, starts_on, ends_on) of one company; ``ends_on`` None is open.
+    """
+    started = False
+    for kind, starts_on, ends_on in periods:
+        if starts_on <= on:
+            if ends_on is None or ends_on >= on:
+                return CompanyStatus(kind)
+            started = True
+    return CompanyStatus.ALUMNI if started else CompanyStatus.NONE
 
 
 class AIDomain(models.Model):
@@ -89,14 +117,11 @@ class Company(LoggedModel, TimeStampedModel):
         return None
 
     def status_on(self, on: datetime.date | None = None) -> CompanyStatus:
-        """Resident or membership during a period, alumni after one, none before any."""
-        on = on or timezone.localdate()
-        current = self.current_period(on)
-        if current is not None:
-            return CompanyStatus(current.kind)
-        if any(period.starts_on <= on for period in self.membership_periods.all()):
-            return CompanyStatus.ALUMNI
-        return CompanyStatus.NONE
+        """The company's status on a day; see ``status_from_periods``."""
+        return status_from_periods(
+            ((p.kind, p.starts_on, p.ends_on) for p in self.membership_periods.all()),
+            on or timezone.localdate(),
+        )
 
     @cached_property
     def status(self) -> CompanyStatus:
@@ -112,7 +137,7 @@ class Company(LoggedModel, TimeStampedModel):
         return format_registration_number(self.registration_number)
 
     def get_absolute_url(self) -> str:
-        return reverse("companies:detail", kwargs={"pk": self.pk})
+        return company_url(self.pk)
 
 
 class CompanyMember(models.Model):

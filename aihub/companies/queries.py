@@ -15,7 +15,14 @@ from django.utils import timezone
 
 from aihub.accounts.models import User
 from aihub.companies.enums import CompanyStatus
-from aihub.companies.models import AIDomain, Company, CompanyMember, Invitation, MembershipPeriod
+from aihub.companies.models import (
+    AIDomain,
+    Company,
+    CompanyMember,
+    Invitation,
+    MembershipPeriod,
+    status_from_periods,
+)
 from aihub.core.errors import NotFound
 
 
@@ -79,8 +86,14 @@ SORTS = {
 }
 
 
-def company_list_for_user(*, user: User, filters: CompanyFilters) -> QuerySet[Company]:
-    """The company list with search, filters and sorting, ready to render."""
+def company_list_for_user(
+    *, user: User, filters: CompanyFilters, prefetch: bool = True
+) -> QuerySet[Company]:
+    """The company list with search, filters and sorting.
+
+    With ``prefetch`` the companies come with their periods and domains; a page that shows
+    only a slice reads those for the slice with ``list_details`` instead.
+    """
     companies = companies_for_user(user=user)
     if filters.q:
         term = filters.q.strip()
@@ -106,9 +119,37 @@ def company_list_for_user(*, user: User, filters: CompanyFilters) -> QuerySet[Co
         )
     if filters.stage:
         companies = companies.filter(stage=filters.stage)
-    return with_periods(companies.prefetch_related("ai_domains")).order_by(
-        *SORTS.get(filters.sort, SORTS["name"])
-    )
+    companies = companies.order_by(*SORTS.get(filters.sort, SORTS["name"]))
+    return with_periods(companies.prefetch_related("ai_domains")) if prefetch else companies
+
+
+@dataclass(frozen=True)
+class ListDetails:
+    status: CompanyStatus
+    domains: list[tuple[str, str]]
+
+
+def list_details(
+    companies: list[Company], *, today: datetime.date | None = None
+) -> dict[int, ListDetails]:
+    """Status and AI domain names (Korean, English) of a few companies, in two queries."""
+    today = today or timezone.localdate()
+    ids = [company.pk for company in companies]
+    periods: dict[int, list[tuple]] = {pk: [] for pk in ids}
+    for company_id, *period in MembershipPeriod.objects.filter(company_id__in=ids).values_list(
+        "company_id", "kind", "starts_on", "ends_on"
+    ):
+        periods[company_id].append(period)
+    domains: dict[int, list[tuple[str, str]]] = {pk: [] for pk in ids}
+    links = Company.ai_domains.through.objects.filter(company_id__in=ids).order_by("aidomain__code")
+    for company_id, ko, en in links.values_list(
+        "company_id", "aidomain__name_ko", "aidomain__name_en"
+    ):
+        domains[company_id].append((ko, en))
+    return {
+        pk: ListDetails(status=status_from_periods(periods[pk], today), domains=domains[pk])
+        for pk in ids
+    }
 
 
 def company_for_user(*, user: User, pk: int) -> Company:
@@ -215,8 +256,4 @@ def status_counts(*, today: datetime.date | None = None) -> dict[str, int]:
 
 def newest_companies_for_user(*, user: User, limit: int = 8) -> QuerySet[Company]:
     """The most recently registered companies the user may see, with their status."""
-    return (
-        with_periods(companies_for_user(user=user))
-        .prefetch_related("ai_domains")
-        .order_by("-id")[:limit]
-    )
+    return companies_for_user(user=user).order_by("-id")[:limit]

@@ -61,7 +61,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
             return redirect(mine)
         raise PermissionDenied()
     form, filters = _filters(request)
-    companies = queries.company_list_for_user(user=request.user, filters=filters)
+    companies = queries.company_list_for_user(user=request.user, filters=filters, prefetch=False)
     page = paginate(companies, page=request.GET.get("page"), per_page=settings.AIHUB_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)

@@ -353,3 +353,7 @@ def test_company_list_filters_by_domain_and_facility(
     assert list(by_domain.context["page"].object_list) == [other]
     by_facility = staff_client.get(reverse("companies:list"), {"facility": "anchor"})
     assert list(by_facility.context["page"].object_list) == [company]
+
+
+def test_company_url_matches_url_pattern(company):
+    assert company.get_absolute_url() == reverse("companies:detail", kwargs={"pk": company.pk})
