@@ -2,7 +2,8 @@
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Status
+from ninja import File, Query, Router, Status
+from ninja.files import UploadedFile
 
 from aihub.companies import queries, services
 from aihub.companies.models import AIDomain, Company
@@ -11,13 +12,14 @@ from aihub.companies.schemas import (
     CompanyIn,
     CompanyPage,
     CompanyPatchIn,
+    EndPeriodIn,
     InvitationIn,
     InvitationOut,
     PeriodIn,
     PeriodOut,
 )
 from aihub.core.api import Error, page_of, require
-from aihub.core.errors import ValidationFailed
+from aihub.core.errors import NotFound, ValidationFailed
 from aihub.spaces.models import Facility
 
 router = Router(tags=["companies"])
@@ -121,3 +123,51 @@ def record_membership(request: HttpRequest, pk: int, payload: PeriodIn) -> Statu
         actor=request.user,
     )
     return Status(201, period)
+
+
+@router.post(
+    "/{int:pk}/memberships/{int:period_pk}/end",
+    response={200: PeriodOut, **ERRORS},
+    summary="End a membership period",
+)
+def end_membership(request: HttpRequest, pk: int, period_pk: int, payload: EndPeriodIn) -> object:
+    company = _company(request, pk, "companies.record_membership")
+    period = company.membership_periods.filter(pk=period_pk).first()
+    if period is None:
+        raise NotFound()
+    return services.end_membership(period=period, ends_on=payload.ends_on, actor=request.user)
+
+
+@router.delete(
+    "/{int:pk}/members/{int:member_pk}",
+    response={204: None, **ERRORS},
+    summary="Remove a member",
+)
+def remove_member(request: HttpRequest, pk: int, member_pk: int) -> Status[None]:
+    company = _company(request, pk, "companies.manage_members")
+    member = queries.member_of_company(company=company, pk=member_pk)
+    services.remove_member(member=member, actor=request.user)
+    return Status(204, None)
+
+
+@router.delete(
+    "/{int:pk}/invitations/{int:invitation_pk}",
+    response={204: None, **ERRORS},
+    summary="Withdraw an invitation",
+)
+def revoke_invitation(request: HttpRequest, pk: int, invitation_pk: int) -> Status[None]:
+    company = _company(request, pk, "companies.manage_members")
+    invitation = queries.invitation_of_company(company=company, pk=invitation_pk)
+    services.revoke_invitation(invitation=invitation, actor=request.user)
+    return Status(204, None)
+
+
+@router.post(
+    "/{int:pk}/logo",
+    response={200: CompanyDetailOut, **ERRORS},
+    summary="Upload the company's logo (PNG, JPEG, WebP or GIF, at most 2 MB)",
+)
+def upload_logo(request: HttpRequest, pk: int, logo: File[UploadedFile]) -> Company:
+    company = _company(request, pk, "companies.change_company")
+    services.update_company(company=company, actor=request.user, logo=logo)
+    return queries.company_for_user(user=request.user, pk=pk)

@@ -113,3 +113,7 @@ class PeriodIn(Schema):
     facility: str | None = Field(None, description="Facility short name; required for residents")
     starts_on: datetime.date
     ends_on: datetime.date | None = None
+
+
+class EndPeriodIn(Schema):
+    ends_on: datetime.date

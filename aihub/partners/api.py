@@ -5,10 +5,12 @@ from ninja import Query, Router, Status
 from aihub.core.api import Error, page_of, require
 from aihub.core.errors import NotFound, ValidationFailed
 from aihub.partners import queries, services
-from aihub.partners.models import Agreement, Partner
+from aihub.partners.models import Agreement, Partner, PartnerContact
 from aihub.partners.schemas import (
     AgreementIn,
     AgreementOut,
+    ContactIn,
+    ContactOut,
     PartnerDetailOut,
     PartnerIn,
     PartnerPage,
@@ -75,3 +77,10 @@ def record_agreement(request: HttpRequest, pk: int, payload: AgreementIn) -> Sta
         partner=_partner(pk), actor=request.user, **payload.dict()
     )
     return Status(201, agreement)
+
+
+@router.post("/{int:pk}/contacts", response={201: ContactOut, **ERRORS}, summary="Add a contact")
+def add_contact(request: HttpRequest, pk: int, payload: ContactIn) -> Status[PartnerContact]:
+    require(request, "partners.change_partner")
+    contact = services.add_contact(partner=_partner(pk), actor=request.user, **payload.dict())
+    return Status(201, contact)

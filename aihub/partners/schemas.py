@@ -60,3 +60,18 @@ class AgreementIn(Schema):
     title: str = Field(min_length=1, max_length=200)
     signed_on: datetime.date
     items: list[str] = []
+
+
+class ContactIn(Schema):
+    name: str = Field(min_length=1, max_length=100)
+    title: str = Field("", max_length=100)
+    email: str = Field("", max_length=254)
+    phone: str = Field("", max_length=30)
+
+
+class ContactOut(Schema):
+    id: int
+    name: str
+    title: str
+    email: str
+    phone: str

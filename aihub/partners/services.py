@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from aihub.accounts.models import User
+from aihub.accounts.services import clean_email
 from aihub.core.errors import Conflict, ValidationFailed
 from aihub.partners.enums import PartnerKind
 from aihub.partners.models import Agreement, Partner, PartnerContact
@@ -119,6 +120,8 @@ def add_contact(
 ) -> PartnerContact:
     if not name.strip():
         raise ValidationFailed(_("Enter the contact's name."), field="name")
+    if email:
+        email = clean_email(email)
     contact = PartnerContact.objects.create(
         partner=partner, name=name.strip(), title=title, email=email, phone=phone, user=user
     )

@@ -243,3 +243,40 @@ def test_openapi_document_is_committed_and_current():
 def test_openapi_served(client):
     response = client.get("/api/v1/openapi.json")
     assert response.json()["info"]["title"] == "Seoul AI Hub API"
+
+
+def test_end_membership_by_staff(staff_client, company):
+    period = company.membership_periods.get()
+    response = staff_client.post(
+        f"{API}{company.pk}/memberships/{period.pk}/end",
+        {"ends_on": "2026-01-31"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert response.json()["ends_on"] == "2026-01-31"
+
+
+def test_end_membership_twice_is_409(staff_client, company):
+    period = company.membership_periods.get()
+    url = f"{API}{company.pk}/memberships/{period.pk}/end"
+    staff_client.post(url, {"ends_on": "2026-01-31"}, content_type="application/json")
+    again = staff_client.post(url, {"ends_on": "2026-02-28"}, content_type="application/json")
+    assert again.status_code == 409
+
+
+def test_remove_last_owner_is_409(owner_client, company, owner):
+    member = company.members.get(user=owner)
+    response = owner_client.delete(f"{API}{company.pk}/members/{member.pk}")
+    assert response.status_code == 409
+    assert company.members.filter(pk=member.pk).exists()
+
+
+def test_logo_upload_refuses_non_image(owner_client, company):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("logo.png", b"GIF89a but not really", content_type="image/png")
+    response = owner_client.post(f"{API}{company.pk}/logo", {"logo": fake})
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["logo"]
+    company.refresh_from_db()
+    assert company.logo.name == ""

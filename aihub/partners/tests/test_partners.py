@@ -125,3 +125,30 @@ def test_api_partner_patch_invalid_country_is_400(staff_client, mila):
     )
     assert response.status_code == 400
     assert list(response.json()["errors"]) == ["country"]
+
+
+def test_api_partner_contact_added_by_staff(staff_client, mila):
+    response = staff_client.post(
+        f"/api/v1/partners/{mila.pk}/contacts",
+        {"name": "Yoshua", "email": "y@mila.example"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    assert mila.contacts.filter(name="Yoshua").exists()
+
+
+def test_api_partner_contact_bad_email_is_400(staff_client, mila):
+    response = staff_client.post(
+        f"/api/v1/partners/{mila.pk}/contacts",
+        {"name": "Nobody", "email": "not-an-email"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["email"]
+
+
+def test_api_partner_contact_refused_to_member(member_client, mila):
+    response = member_client.post(
+        f"/api/v1/partners/{mila.pk}/contacts", {"name": "X"}, content_type="application/json"
+    )
+    assert response.status_code == 403
