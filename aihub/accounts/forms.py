@@ -3,6 +3,8 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from aihub.accounts.enums import COMPANY_MEMBER, Role
+
 
 class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
@@ -32,3 +34,28 @@ class SignUpForm(forms.Form):
         label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES, initial="ko")
+
+
+class PersonFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"), required=False, max_length=100, widget=forms.SearchInput()
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        required=False,
+        choices=[("", _("All")), *Role.choices, (COMPANY_MEMBER, _("Company member"))],
+    )
+
+
+class PersonForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=100)
+    email = forms.EmailField(label=_("Email address"))
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES, initial="ko")
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+    grant = forms.BooleanField(required=False)

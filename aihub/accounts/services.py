@@ -4,9 +4,16 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from aihub.accounts.enums import Role
@@ -130,3 +137,33 @@ def revoke_api_token(*, token: ApiToken, actor: User) -> None:
     name = token.name
     token.delete()
     actor.log_action("accounts.token.revoked", actor=actor, data={"name": name})
+
+
+@transaction.atomic
+def add_person(
+    *, email: str, full_name: str, language: str, roles: list[Role], actor: User
+) -> User:
+    """Create an account for someone (staff) and email them a link to choose a password."""
+    user = create_user(
+        email=email, password=None, full_name=full_name, language=language, roles=roles, actor=actor
+    )
+    transaction.on_commit(lambda: send_welcome(user=user))
+    return user
+
+
+def send_welcome(*, user: User) -> None:
+    """Email a new account's holder, in their language, a link to choose a password."""
+    with translation.override(user.language):
+        link = settings.AIHUB_SITE_URL + reverse(
+            "accounts:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        send_mail(
+            subject=_("Your Seoul AI Hub account"),
+            message=render_to_string("accounts/email/welcome.txt", {"user": user, "link": link}),
+            from_email=None,
+            recipient_list=[user.email],
+        )

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from aihub.accounts import views
+from aihub.accounts import people, views
 from aihub.accounts.forms import EmailAuthenticationForm
 
 app_name = "accounts"
@@ -47,6 +47,10 @@ urlpatterns = [
         name="password_change",
     ),
     path("profile/", views.profile, name="profile"),
+    path("people/", people.person_list, name="people"),
+    path("people/new/", people.person_create, name="person_create"),
+    path("people/<int:pk>/", people.person_detail, name="person"),
+    path("people/<int:pk>/role/", people.person_role, name="person_role"),
     path("tokens/", views.create_token, name="create_token"),
     path("tokens/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
 ]

@@ -11,6 +11,7 @@ NAVIGATION = (
     "partners:list",
     "companies:list",
     "accounts:profile",
+    "accounts:people",
     "accounts:login",
     "accounts:logout",
     "admin:index",

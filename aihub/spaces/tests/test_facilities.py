@@ -70,3 +70,10 @@ def test_api_facilities(client, facility):
     body = client.get("/api/v1/facilities/").json()
     assert [(f["slug"], len(f["floors"])) for f in body] == [("anchor", 8)]
     assert client.get("/api/v1/facilities/nowhere").status_code == 404
+
+
+def test_facility_history_shown_to_staff_only(client, staff_client, facility):
+    assert staff_client.get(facility.get_absolute_url()).context["history"][0].action == (
+        "spaces.facility.created"
+    )
+    assert client.get(facility.get_absolute_url()).context["history"] == []
