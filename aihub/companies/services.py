@@ -170,7 +170,7 @@ def update_company(
         company.log_action(
             "companies.company.changed",
             actor=actor,
-            data={"fields": ", ".join(sorted(changed)), "changes": changed},
+            data={"fields": sorted(changed), "changes": changed},
         )
     if logo is not None or (remove_logo and company.logo):
         set_logo(company=company, logo=logo, actor=actor)

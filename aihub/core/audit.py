@@ -3,6 +3,7 @@
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Choices, Model, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import get_language
@@ -54,6 +55,18 @@ class _Defaulting(dict):
         return "?"
 
 
+def _field_names(entry: "AuditEntry", names: list[str]) -> list[str]:
+    """The changed fields as their translated labels, for ``{fields}``."""
+    model = entry.content_type.model_class()
+    labels = []
+    for name in names:
+        try:
+            labels.append(str(model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            labels.append(name)
+    return labels
+
+
 def describe(entry: "AuditEntry") -> str:
     """The entry in the active language, with its data filled in.
 
@@ -68,6 +81,8 @@ def describe(entry: "AuditEntry") -> str:
         key: _label(key, data[f"{key}_en"] if english and data.get(f"{key}_en") else value)
         for key, value in data.items()
     }
+    if isinstance(data.get("fields"), list):
+        values["fields"] = ", ".join(_field_names(entry, data["fields"]))
     return str(template).format_map(_Defaulting(values))
 
 
@@ -77,4 +92,4 @@ def history_for(obj: Model) -> "QuerySet[AuditEntry]":
 
     return AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
-    ).select_related("actor")
+    ).select_related("actor", "content_type")

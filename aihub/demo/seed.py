@@ -944,6 +944,7 @@ def _seed_facilities(*, actor: User, report: SeedReport) -> dict[str, Facility]:
                 uses_ko=floor_seed.uses_ko,
                 uses_en=floor_seed.uses_en,
                 area_m2=floor_seed.area_m2,
+                actor=actor,
             )
     return existing
 

@@ -102,7 +102,7 @@ def update_partner(*, partner: Partner, actor: User, **changes: Any) -> Partner:
         partner.log_action(
             "partners.partner.changed",
             actor=actor,
-            data={"fields": ", ".join(sorted(changed)), "changes": changed},
+            data={"fields": sorted(changed), "changes": changed},
         )
     return partner
 

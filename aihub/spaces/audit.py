@@ -6,6 +6,6 @@ audit.register(
     {
         "spaces.facility.created": _("Facility created"),
         "spaces.facility.changed": _("Facility details changed: {fields}"),
-        "spaces.floor.added": _("Floor {label} added"),
+        "spaces.floor.described": _("Floor {label} described"),
     }
 )

@@ -65,8 +65,11 @@ def create_facility(
 
 
 @transaction.atomic
-def describe_floor(*, floor: Floor, uses_ko: str, uses_en: str, area_m2: int | None) -> Floor:
+def describe_floor(
+    *, floor: Floor, uses_ko: str, uses_en: str, area_m2: int | None, actor: User | None
+) -> Floor:
     """Set what a floor holds, in both languages."""
     floor.uses_ko, floor.uses_en, floor.area_m2 = uses_ko, uses_en, area_m2
     floor.save(update_fields=["uses_ko", "uses_en", "area_m2"])
+    floor.facility.log_action("spaces.floor.described", actor=actor, data={"label": floor.label})
     return floor

@@ -52,3 +52,14 @@ def test_audit_entry_records_actor_action_and_data(staff):
         partner.pk,
         {"name_en": "A"},
     )
+
+
+def test_changed_fields_read_as_labels_in_each_language(company, owner):
+    from aihub.companies import services as company_services
+
+    company_services.update_company(company=company, actor=owner, headcount=9)
+    entry = AuditEntry.objects.filter(action="companies.company.changed").get()
+    with translation.override("en"):
+        assert entry.description == "Company details changed: headcount"
+    with translation.override("ko"):
+        assert entry.description == "기업 정보 변경됨: 임직원 수"
