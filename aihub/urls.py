@@ -11,6 +11,7 @@ urlpatterns = [
     path("companies/", include("aihub.companies.urls")),
     path("facilities/", include("aihub.spaces.urls")),
     path("partners/", include("aihub.partners.urls")),
+    path("leasing/", include("aihub.leasing.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

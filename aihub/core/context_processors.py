@@ -10,6 +10,8 @@ NAVIGATION = (
     "spaces:list",
     "partners:list",
     "companies:list",
+    "leasing:dashboard",
+    "leasing:mine",
     "accounts:profile",
     "accounts:people",
     "accounts:login",

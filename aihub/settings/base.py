@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "aihub.spaces",
     "aihub.companies",
     "aihub.partners",
+    "aihub.leasing",
     "aihub.demo",
 ]
 

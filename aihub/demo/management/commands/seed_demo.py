@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from aihub.demo.seed import COMPANIES_PER_SCALE, DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from aihub.leasing.demo import seed_leasing
 
 
 class Command(BaseCommand):
@@ -29,15 +30,17 @@ class Command(BaseCommand):
             raise CommandError("--scale must be at least 1.")
         started = time.monotonic()
         report = seed_demo(scale=scale, stdout=self.stdout)
+        leasing = seed_leasing(scale=scale, stdout=self.stdout)
         elapsed = time.monotonic() - started
 
         self.stdout.write("")
         self.stdout.write(f"{'kind':<20} {'created':>8} {'skipped':>8}")
         for kind, created, skipped in report.rows():
             self.stdout.write(f"{kind:<20} {created:>8} {skipped:>8}")
-        self.stdout.write(
-            self.style.SUCCESS(f"{report.total_created} objects created in {elapsed:.1f} s.")
-        )
+        for kind, created in sorted(leasing.items()):
+            self.stdout.write(f"{kind:<20} {created:>8}")
+        total = report.total_created + sum(leasing.values())
+        self.stdout.write(self.style.SUCCESS(f"{total} objects created in {elapsed:.1f} s."))
 
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password: {DEMO_PASSWORD})")

@@ -1,0 +1,38 @@
+"""Writes of the leasing app: keyword-only, typed, one transaction each, audited."""
+
+from aihub.leasing.services.invoices import (
+    cancel_invoice,
+    change_invoice,
+    issue_invoices,
+    record_payment,
+    reissue_invoice,
+)
+from aihub.leasing.services.leases import (
+    activate_lease,
+    cancel_lease,
+    create_lease,
+    renew_lease,
+    sync_lease_statuses,
+    terminate_lease,
+)
+from aihub.leasing.services.reminders import send_lease_ending_reminders, send_overdue_reminders
+from aihub.leasing.services.spaces import create_space, set_price, set_space_status
+
+__all__ = [
+    "activate_lease",
+    "cancel_invoice",
+    "cancel_lease",
+    "change_invoice",
+    "create_lease",
+    "create_space",
+    "issue_invoices",
+    "record_payment",
+    "reissue_invoice",
+    "renew_lease",
+    "send_lease_ending_reminders",
+    "send_overdue_reminders",
+    "set_price",
+    "set_space_status",
+    "sync_lease_statuses",
+    "terminate_lease",
+]
