@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from django.test import Client
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from aihub.accounts import services as account_services
 from aihub.accounts.enums import Role
@@ -151,6 +152,18 @@ def member_client(member) -> Client:
     return signed_in(member)
 
 
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     """The system Chromium; a missing browser fails the run on CI and skips elsewhere."""
@@ -160,3 +173,27 @@ def chromium_path() -> str:
             pytest.fail("Chromium is not installed; browser tests cannot run.")
         pytest.skip("Chromium is not installed.")
     return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Browser:
+    """One headless system Chromium for the whole run."""
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
+    # test body are still synchronous, so the async-safety guard is lifted for browser tests.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Page:
+    """A fresh browser context in Korean, accepting downloads."""
+    context = browser.new_context(
+        locale="ko-KR", viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("facilities/", include("aihub.spaces.urls")),
     path("partners/", include("aihub.partners.urls")),
     path("leasing/", include("aihub.leasing.urls")),
+    path("outcomes/", include("aihub.outcomes.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

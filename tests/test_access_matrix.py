@@ -76,11 +76,12 @@ def call_api(client, method: str, path: str, ids: dict[str, int]):
     return call(url)
 
 
-def _patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str, URLPattern]]:
+def url_patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str, URLPattern]]:
+    """Every named URL pattern below ``resolver`` with its namespaced name."""
     found = []
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
-            found += _patterns(entry, entry.namespace or namespace)
+            found += url_patterns(entry, entry.namespace or namespace)
         elif entry.name:
             found.append((f"{namespace}:{entry.name}" if namespace else entry.name, entry))
     return found
@@ -88,7 +89,7 @@ def _patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str, URL
 
 def company_owned_url_names() -> list[tuple[str, list[str]]]:
     names = []
-    for name, pattern in _patterns(get_resolver()):
+    for name, pattern in url_patterns(get_resolver()):
         if name.split(":")[0] in COMPANY_OWNED_NAMESPACES and name not in NOT_COMPANY_OWNED:
             names.append((name, sorted(pattern.pattern.converters)))
     return sorted(names)

@@ -12,6 +12,8 @@ NAVIGATION = (
     "companies:list",
     "leasing:dashboard",
     "leasing:mine",
+    "outcomes:dashboard",
+    "outcomes:public",
     "accounts:profile",
     "accounts:people",
     "accounts:login",

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "aihub.companies",
     "aihub.partners",
     "aihub.leasing",
+    "aihub.outcomes",
+    "aihub.matching",
     "aihub.demo",
 ]
 

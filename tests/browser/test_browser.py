@@ -29,7 +29,9 @@ def test_staff_switches_language_searches_and_opens_company(
     page.get_by_test_id("language-switch").click()
     expect(page.locator("html")).to_have_attribute("lang", "ko")
 
-    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="기업").click()
+    page.get_by_role("navigation", name="주 메뉴").get_by_role(
+        "link", name="기업", exact=True
+    ).click()
     expect(page.get_by_test_id("result-count")).to_contain_text("2")
     page.get_by_role("searchbox", name="검색").fill("베타")
     expect(page.get_by_test_id("result-count")).to_contain_text("1")

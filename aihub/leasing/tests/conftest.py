@@ -1,45 +1,14 @@
 """Leasing fixtures: prices, spaces on the anchor facility, leases and invoices built
-through the services; and the Playwright fixtures of ``tests/browser/conftest.py``."""
+through the services."""
 
 import datetime
-import os
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
 
 from aihub.leasing import services
 from aihub.leasing.enums import PriceBasis, SpaceKind
 
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--headless=new",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 NOVEMBER = datetime.date(2026, 11, 1)
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path: str) -> Browser:
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=BROWSER_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Page:
-    context = browser.new_context(locale="ko-KR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 @pytest.fixture

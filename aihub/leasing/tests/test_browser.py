@@ -7,7 +7,7 @@ the language is checked on the page's ``lang`` attribute.
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from playwright.sync_api import Page, expect
 
 from aihub.leasing.enums import InvoiceStatus
@@ -48,7 +48,9 @@ def test_staff_leases_invoices_and_records_payment(
     _fill_lease(page, company=company, office=office, starts_on="2026-01-01", ends_on="2027-12-31")
     lease = Lease.objects.get()
     expect(page).to_have_url(f"{base}/leasing/companies/{company.pk}/leases/{lease.pk}/")
-    expect(page.get_by_test_id("lease-status")).to_have_text(lease.get_status_display())
+    with translation.override(language):
+        status = str(lease.get_status_display())
+    expect(page.get_by_test_id("lease-status")).to_have_text(status)
 
     page.goto(f"{base}/leasing/leases/new/")
     _fill_lease(

@@ -98,11 +98,12 @@ def test_issue_invoices_draft_leases_not_billed(company, office, prices):
 
 def test_issued_invoice_edit_refused(invoice):
     invoice.subtotal = 1
-    with translation.override("en"), pytest.raises(IssuedDocumentError) as error:
-        invoice.save()
-    assert str(error.value.message) == (
-        "An issued invoice cannot be changed. Cancel it and issue a new invoice instead."
-    )
+    with translation.override("en"):
+        with pytest.raises(IssuedDocumentError) as error:
+            invoice.save()
+        assert str(error.value.message) == (
+            "An issued invoice cannot be changed. Cancel it and issue a new invoice instead."
+        )
     with pytest.raises(IssuedDocumentError):
         Invoice.objects.get(pk=invoice.pk).delete()
     with pytest.raises(IssuedDocumentError):

@@ -7,9 +7,9 @@ partner, an IDF-weighted concept profile (text concepts and tags, each broader c
 added at ``weights.decay`` per level) and a tag cover (how well its tags cover each
 concept: 1 for the tag itself, ``decay`` per level up or down the hierarchy).
 
-:meth:`PartnerIndex.score` returns the combined score of every demand–partner pair:
+:meth:`PartnerIndex.score` returns the combined score of every demand and partner pair:
 
-    (bm25 × B + concepts × C + tags × T) / (B + C + T)
+    (bm25 * B + concepts * C + tags * T) / (B + C + T)
 
 where ``bm25`` is divided by the demand's best BM25 score, ``concepts`` is the cosine of
 the two concept profiles and ``tags`` the mean cover of the demand's tags by the
@@ -20,46 +20,65 @@ concept scores 0 everywhere.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import bm25s
 import numpy as np
 
+from aihub.matching.engine.errors import MatchingInputError
 from aihub.matching.engine.records import Demand, Partner, check_unique_ids
 from aihub.matching.engine.taxonomy import Taxonomy, default_taxonomy
 from aihub.matching.engine.text import Analysis, analyse_many
 
 CONCEPT_PREFIX = "c:"
 
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s itself sets DEBUG on import
+
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """Weights of the score's three parts and the credit per hierarchy level."""
+    """Weights of the score's three parts and the credit per hierarchy level.
+
+    Negative weights, three zero weights or a decay outside [0, 1] are refused.
+    """
 
     bm25: float = 1.0
     concepts: float = 1.0
     tags: float = 0.5
     decay: float = 0.5
 
+    def __post_init__(self) -> None:
+        parts = (self.bm25, self.concepts, self.tags)
+        if min(parts) < 0 or sum(parts) <= 0 or not 0 <= self.decay <= 1:
+            raise MatchingInputError(
+                "Weights must be 0 or more with a positive sum, and decay between 0 and 1.",
+                code="bad_argument",
+            )
+
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """What the index knows of one record: its analysis and its tags as concept ids."""
+    """What the index knows of one record: its analysis, its tags as concept ids, and the
+    sets of its terms and of its concepts (named in the text or as tags)."""
 
     analysis: Analysis
     tags: tuple[str, ...]
+    terms: frozenset[str] = field(init=False)
+    concepts: frozenset[str] = field(init=False)
 
-    @property
-    def concepts(self) -> set[str]:
-        return set(self.analysis.concepts) | set(self.tags)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", frozenset(self.analysis.terms))
+        object.__setattr__(self, "concepts", frozenset(self.analysis.concepts) | set(self.tags))
 
 
 @dataclass(frozen=True, slots=True)
 class ScoreTable:
-    """Scores of demands (rows) against the index's partners (columns)."""
+    """Scores of demands (rows) against the index's partners (columns): ``total`` is the
+    combined score, ``bm25`` the raw BM25 part before it is divided by the row's best."""
 
     demands: tuple[Demand, ...]
     profiles: tuple[Profile, ...]
@@ -80,20 +99,21 @@ class PartnerIndex:
         taxonomy: Taxonomy | None = None,
         weights: Weights | None = None,
     ) -> None:
-        check_unique_ids(partners, "partner")
+        self.partners = tuple(partners)
+        check_unique_ids(self.partners, "partner")
         self.taxonomy = taxonomy or default_taxonomy()
         self.weights = weights or Weights()
-        self.partners = tuple(partners)
         self.profiles = self._profiles(self.partners, "partner")
         self._columns = {cid: n for n, cid in enumerate(self.taxonomy.ids)}
         self._decay = self._decay_matrix()
         self.term_df: Counter[str] = Counter()
         for profile in self.profiles:
-            self.term_df.update(set(profile.analysis.terms))
+            self.term_df.update(profile.terms)
         presence = self._concept_counts(self.profiles) @ self._decay > 0
         df = presence.sum(axis=0)
         count = len(self.partners)
         self.concept_idf = np.log1p((count - df + 0.5) / (df + 0.5)).astype(np.float32)
+        self.idf_of = dict(zip(self.taxonomy.ids, self.concept_idf.tolist(), strict=True))
         self._concept_vectors = self._unit(self._concept_counts(self.profiles))
         self._tag_cover = self._cover(self.profiles)
         self._bm25 = self._build_bm25() if self.partners else None

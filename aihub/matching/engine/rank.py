@@ -16,6 +16,7 @@ import numpy as np
 from aihub.matching.engine.errors import MatchingInputError
 from aihub.matching.engine.index import PartnerIndex, Profile, ScoreTable
 from aihub.matching.engine.records import Demand, Partner, RecordId
+from aihub.matching.engine.taxonomy import Concept
 
 MAX_REASON_TERMS = 8
 MAX_RELATED = 5
@@ -26,23 +27,23 @@ class Reasons:
     """Why a partner was proposed.
 
     ``terms``: words both texts use (as the demand writes them), rarest first;
-    ``concepts``: concepts both name, in text or tags, with both display names;
-    ``related``: a demand concept next to a broader or narrower concept of the partner;
-    ``tags``: the demand's tags that the partner's tags cover, exactly or through the
-    hierarchy.
+    ``concepts``: concepts both name, in text or tags, most specific (rarest) first;
+    ``related``: (demand concept, partner concept) pairs where one is broader than the
+    other; ``tags``: the demand's tags that the partner's tags cover, exactly or through
+    the hierarchy. :meth:`as_dict` shows concepts with their names in both languages.
     """
 
     terms: tuple[str, ...] = ()
-    concepts: tuple[dict[str, str], ...] = ()
-    related: tuple[dict[str, dict[str, str]], ...] = ()
-    tags: tuple[dict[str, str], ...] = ()
+    concepts: tuple[Concept, ...] = ()
+    related: tuple[tuple[Concept, Concept], ...] = ()
+    tags: tuple[Concept, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "terms": list(self.terms),
-            "concepts": list(self.concepts),
-            "related": list(self.related),
-            "tags": list(self.tags),
+            "concepts": [concept.ref() for concept in self.concepts],
+            "related": [{"demand": a.ref(), "partner": b.ref()} for a, b in self.related],
+            "tags": [concept.ref() for concept in self.tags],
         }
 
 
@@ -76,23 +77,20 @@ def explain(index: PartnerIndex, demand: Profile, partner: int) -> Reasons:
     """The reasons for proposing partner number ``partner`` to ``demand``."""
     taxonomy = index.taxonomy
     theirs = index.profiles[partner]
-    shared_terms = set(demand.analysis.terms) & set(theirs.analysis.terms)
-    terms = sorted(shared_terms, key=lambda norm: (index.term_df[norm], norm))
-    ours_c, theirs_c = demand.concepts, theirs.concepts
-    idf = dict(zip(taxonomy.ids, index.concept_idf.tolist(), strict=True))
-    shared = sorted(ours_c & theirs_c, key=lambda cid: (-idf[cid], cid))
+    terms = sorted(demand.terms & theirs.terms, key=lambda norm: (index.term_df[norm], norm))
+    wanted, offered = demand.concepts, theirs.concepts
+    shared = sorted(wanted & offered, key=lambda cid: (-index.idf_of[cid], cid))
     related = [
-        {"demand": taxonomy.concepts[a].ref(), "partner": taxonomy.concepts[b].ref()}
-        for a in sorted(ours_c - theirs_c)
-        for b in sorted(theirs_c - ours_c)
+        (taxonomy.concepts[a], taxonomy.concepts[b])
+        for a in sorted(wanted - offered)
+        for b in sorted(offered - wanted)
         if taxonomy.distance(a, b)
     ]
-    tags = [taxonomy.concepts[t].ref() for t in demand.tags if index.tag_cover(partner, t) > 0]
     return Reasons(
-        terms=tuple(demand.analysis.surface_of(norm) for norm in terms[:MAX_REASON_TERMS]),
-        concepts=tuple(taxonomy.concepts[cid].ref() for cid in shared),
+        terms=tuple(demand.analysis.surfaces[norm] for norm in terms[:MAX_REASON_TERMS]),
+        concepts=tuple(taxonomy.concepts[cid] for cid in shared),
         related=tuple(related[:MAX_RELATED]),
-        tags=tuple(tags),
+        tags=tuple(taxonomy.concepts[t] for t in demand.tags if index.tag_cover(partner, t) > 0),
     )
 
 

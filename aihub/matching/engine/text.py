@@ -2,24 +2,32 @@
 
 Korean goes through Kiwi's morphological analysis (one shared instance, created on first
 use): nouns, roots and Chinese characters keep their form, verb and adjective stems their
-dictionary form (``찾다``), a noun prefix or suffix is glued to its noun (``초거대``,
-``경량화``). Latin letters and digits, in any text, are cut by a pattern, lowercased,
-stripped of stop words (unless written in capitals, like ``OR`` or ``IT``) and stemmed
-with the Snowball English stemmer; an all-capital plural loses its ``s`` (``LLMs`` →
-``llm``). Both kinds of term land in one vocabulary,
-in reading order, so a phrase may mix them (``AI 반도체``).
+dictionary form (``찾다``), a noun prefix and the suffix ``-화`` are glued to their noun
+(``초거대``, ``경량화``, ``양자화``: quantisation is not ``양자``, quantum); other suffixes
+are dropped (``반도체용`` → ``반도체``). Latin letters and digits, in any text, are cut
+by a pattern, lowercased, stripped of stop words (unless written in capitals, like
+``OR`` or ``IT``) and stemmed with the Snowball English stemmer; an all-capital plural
+loses its ``s`` (``LLMs`` → ``llm``). Both kinds of term land in one vocabulary, in
+reading order, so a phrase may mix them (``AI 반도체``).
 
-Text without Hangul never reaches Kiwi. Single Latin letters, particles, endings and
-punctuation are dropped, so a text can yield no term at all.
+Text is first brought to Unicode NFKC form (full-width Latin letters read as ASCII);
+text without Hangul never reaches Kiwi. Single Latin letters, particles, endings and
+punctuation are dropped, so a text can yield no term at all. Calls from several threads
+are safe: Kiwi batches (which use Kiwi's own worker threads) and the stemmer, which is
+not thread-safe, are taken one at a time.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import Stemmer
@@ -34,27 +42,17 @@ _LATIN = re.compile(r"[A-Za-z0-9]+")
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 _KEPT_KOREAN = ("NNG", "NNP", "XR", "SH", "VV", "VA")
 _VERBAL = ("VV", "VA")
+_GLUED_SUFFIXES = frozenset({"화"})
 
-ENGLISH_STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    etc few for from further had has have having he her here hers him his how i if in into
-    is it its itself just let me more most my no nor not now of off on once only or other
-    our ours out over own per same she should so some such than that the their theirs them
-    then there these they this those through to too under until up us very via was we were
-    what when where which while who whom why will with within without would you your yours
-    looking look want wants need needs needed help like would could may might must shall
-    currently new based using use used""".split()
-)
-KOREAN_STOP_WORDS = frozenset(
-    """것 수 등 및 때 위 통하다 통해 경우 저희 우리 당사 귀사 하다 있다 없다 되다 같다 않다
-    이다 보다 주다 싶다 관련 현재 이번 대하다 위하다""".split()
-)
+_STOP_WORDS = json.loads((Path(__file__).parent / "data" / "stopwords.json").read_text("utf-8"))
+ENGLISH_STOP_WORDS = frozenset(_STOP_WORDS["en"])
+KOREAN_STOP_WORDS = frozenset(_STOP_WORDS["ko"])
 
 _kiwi: Kiwi | None = None
 _kiwi_lock = threading.Lock()
+_analysis_lock = threading.Lock()
 _stemmer = Stemmer.Stemmer("english")
-_stems: dict[str, str] = {}
+_stemmer_lock = threading.Lock()
 
 
 def kiwi() -> Kiwi:
@@ -78,20 +76,25 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """The terms of one text in reading order, and the taxonomy concepts found in it."""
+    """The terms of one text in reading order, and the taxonomy concepts found in it.
+
+    ``surfaces`` maps each term to how it was first written in the text.
+    """
 
     tokens: tuple[Token, ...]
     concepts: Counter[str]
+    terms: tuple[str, ...] = field(init=False)
+    surfaces: dict[str, str] = field(init=False)
 
-    @property
-    def terms(self) -> list[str]:
-        return [token.norm for token in self.tokens]
+    def __post_init__(self) -> None:
+        surfaces: dict[str, str] = {}
+        for token in self.tokens:
+            surfaces.setdefault(token.norm, token.surface)
+        object.__setattr__(self, "terms", tuple(token.norm for token in self.tokens))
+        object.__setattr__(self, "surfaces", surfaces)
 
-    def surface_of(self, norm: str) -> str:
-        """How ``norm`` was first written in the text (``norm`` itself if absent)."""
-        return next((t.surface for t in self.tokens if t.norm == norm), norm)
 
-
+@lru_cache(maxsize=1 << 16)
 def english_norm(word: str) -> str | None:
     """The comparable form of one Latin word or number, or None for a stop word or letter."""
     if _ACRONYM_PLURAL.fullmatch(word):
@@ -101,10 +104,8 @@ def english_norm(word: str) -> str | None:
         return None
     if lower in ENGLISH_STOP_WORDS and not word.isupper():
         return None
-    stem = _stems.get(lower)
-    if stem is None:
-        stem = _stems[lower] = _stemmer.stemWord(lower)
-    return stem
+    with _stemmer_lock:
+        return _stemmer.stemWord(lower)
 
 
 def _latin_tokens(text: str) -> list[Token]:
@@ -127,7 +128,7 @@ def _korean_tokens(text: str, morphs: Sequence[KiwiToken]) -> list[Token]:
         if morph.tag == "XPN":
             prefix = morph
             continue
-        if morph.tag == "XSN" and tokens and kept_end == morph.start:
+        if morph.tag == "XSN" and morph.form in _GLUED_SUFFIXES and kept_end == morph.start:
             last = tokens[-1]
             tokens[-1] = Token(last.norm + morph.form, text[last.start : end], last.start)
             kept_end = end
@@ -146,11 +147,13 @@ def _korean_tokens(text: str, morphs: Sequence[KiwiToken]) -> list[Token]:
 
 def tokenize_many(texts: Iterable[str]) -> list[list[Token]]:
     """The tokens of each text, in order; texts with Hangul are analysed in one Kiwi batch."""
-    texts = list(texts)
+    texts = [unicodedata.normalize("NFKC", text) for text in texts]
     korean = [i for i, text in enumerate(texts) if _HANGUL.search(text)]
     morphs_of: dict[int, Sequence[KiwiToken]] = {}
     if korean:
-        analysed = kiwi().tokenize([texts[i] for i in korean])
+        analyser = kiwi()
+        with _analysis_lock:
+            analysed = list(analyser.tokenize([texts[i] for i in korean]))
         morphs_of = dict(zip(korean, analysed, strict=True))
     result = []
     for i, text in enumerate(texts):

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from aihub.demo.seed import COMPANIES_PER_SCALE, DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 from aihub.leasing.demo import seed_leasing
+from aihub.outcomes.demo import seed_outcomes
 
 
 class Command(BaseCommand):
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         report = seed_demo(scale=scale, stdout=self.stdout)
         leasing = seed_leasing(scale=scale, stdout=self.stdout)
+        leasing["outcome reports"] = seed_outcomes(scale=scale, stdout=self.stdout)
         elapsed = time.monotonic() - started
 
         self.stdout.write("")

@@ -1,0 +1,37 @@
+"""Template helpers: KRW amounts as people read them, and the pending-report notice."""
+
+from django import template
+from django.utils.html import format_html
+
+from aihub.outcomes import formatting
+from aihub.outcomes.queries import pending_reports_for_user
+
+register = template.Library()
+
+
+@register.filter
+def krw(amount: int | None) -> str:
+    """``3,659억 원`` or ``365.9 billion KRW``, with every digit in a tooltip."""
+    if amount is None:
+        return "—"
+    return format_html(
+        '<data value="{}" title="{}">{}</data>',
+        amount,
+        formatting.krw_exact(amount),
+        formatting.krw(amount),
+    )
+
+
+@register.filter
+def krw_exact(amount: int | None) -> str:
+    return formatting.krw_exact(amount)
+
+
+@register.simple_tag(takes_context=True)
+def pending_reports(context: template.Context) -> list:
+    """The signed-in company member's reports still to file; no query for anyone else."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None:
+        return []
+    return pending_reports_for_user(user)
