@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint check-deploy check-migrations check-translations messages bench openapi clean
+.PHONY: install run test lint check-deploy check-migrations check-translations messages bench openapi clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 run: install
+	$(PY) scripts/check_translations.py --compile
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py seed_demo
@@ -43,8 +44,12 @@ messages: install
 test: lint check-deploy check-migrations check-translations
 	$(PY) scripts/run_tests.py
 
+BENCHES := bench/run.py bench/leasing/run.py bench/outcomes/run.py bench/matching/run.py bench/demoday/run.py
+
 bench: install
-	$(PY) bench/run.py
+	@failed=""; for script in $(BENCHES); do \
+		echo "== $$script"; $(PY) $$script || failed="$$failed $$script"; echo; \
+	done; if [ -n "$$failed" ]; then echo "Missed a target or failed:$$failed"; exit 1; fi
 
 openapi: install
 	$(PY) manage.py export_openapi > docs/openapi.json
