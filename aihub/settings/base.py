@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "aihub.leasing",
     "aihub.outcomes",
     "aihub.matching",
+    "aihub.events",
     "aihub.demo",
 ]
 

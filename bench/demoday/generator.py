@@ -1,4 +1,4 @@
-"""Seeded demo-day instances, from 50 startups × 20 investors × 8 slots to 2,000 × 200 × 16.
+"""Seeded demo-day instances, from 50 startups x 20 investors x 8 slots to 2,000 x 200 x 16.
 
 Each instance is a plain dict in the ``demoday_schedule`` file format. What varies:
 

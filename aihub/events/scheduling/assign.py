@@ -2,10 +2,12 @@
 
 Giving every chosen pair a slot is a list edge-colouring of a bipartite graph (each pair
 may only take a slot both sides share, each person once per slot, at most ``tables``
-meetings per slot). Slots are filled one at a time, scarcest first; each slot takes a
-maximum-weight matching, capped at its free tables, among the pairs still waiting. The
-weights favour pairs with few slots left and people whose waiting meetings outnumber their
-remaining slots — the people a later slot could no longer serve. A matching with a
+meetings per slot). Slots are filled one at a time, least sought-after first (fewest
+chosen pairs able to use them per table), so the pairs that can only go there are seated
+before the busy slots are decided; each slot takes a maximum-weight matching, capped at its
+free tables, among the pairs still waiting. The weights favour pairs with few slots left
+and people whose waiting meetings outnumber their remaining slots — the people a later slot
+could no longer serve. A matching with a
 cardinality cap is an intersection of two matroids, so the LP that HiGHS solves for it has
 integral vertices.
 """
@@ -58,7 +60,9 @@ def assign_slots(table: Timetable, pairs: list[int], *, deadline: float) -> list
     return waiting
 
 
-def _pressure(table: Timetable, options: dict[int, int]) -> tuple[dict[int, float], dict[int, float]]:
+def _pressure(
+    table: Timetable, options: dict[int, int]
+) -> tuple[dict[int, float], dict[int, float]]:
     """Per person: waiting meetings divided by the slots still open to them (1+ is urgent)."""
     p = table.problem
     inv_need: dict[int, int] = {}
@@ -71,10 +75,14 @@ def _pressure(table: Timetable, options: dict[int, int]) -> tuple[dict[int, floa
         st_need[s] = st_need.get(s, 0) + 1
         inv_open[i] = inv_open.get(i, 0) | free
         st_open[s] = st_open.get(s, 0) | free
-    inv = {i: min(n, p.inv_cap[i] - table.inv_count[i]) / max(inv_open[i].bit_count(), 1)
-           for i, n in inv_need.items()}
-    st = {s: min(n, p.st_cap[s] - table.st_count[s]) / max(st_open[s].bit_count(), 1)
-          for s, n in st_need.items()}
+    inv = {
+        i: min(n, p.inv_cap[i] - table.inv_count[i]) / max(inv_open[i].bit_count(), 1)
+        for i, n in inv_need.items()
+    }
+    st = {
+        s: min(n, p.st_cap[s] - table.st_count[s]) / max(st_open[s].bit_count(), 1)
+        for s, n in st_need.items()
+    }
     return inv, st
 
 
@@ -84,15 +92,18 @@ def _matching(
     """A maximum-weight matching of ``candidates`` with at most ``room`` pairs."""
     p = table.problem
     inv_rows = {i: k for k, i in enumerate(sorted({p.pair_inv[e] for e in candidates}))}
-    st_rows = {s: len(inv_rows) + k
-               for k, s in enumerate(sorted({p.pair_st[e] for e in candidates}))}
+    st_rows = {
+        s: len(inv_rows) + k for k, s in enumerate(sorted({p.pair_st[e] for e in candidates}))
+    }
     n_rows = len(inv_rows) + len(st_rows) + 1
     n = len(candidates)
-    rows = np.concatenate([
-        [inv_rows[p.pair_inv[e]] for e in candidates],
-        [st_rows[p.pair_st[e]] for e in candidates],
-        np.full(n, n_rows - 1),
-    ])
+    rows = np.concatenate(
+        [
+            [inv_rows[p.pair_inv[e]] for e in candidates],
+            [st_rows[p.pair_st[e]] for e in candidates],
+            np.full(n, n_rows - 1),
+        ]
+    )
     cols = np.tile(np.arange(n), 3)
     matrix = coo_array((np.ones(3 * n), (rows, cols)), shape=(n_rows, n)).tocsr()
     limits = np.ones(n_rows)

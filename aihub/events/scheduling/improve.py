@@ -21,34 +21,58 @@ from aihub.events.scheduling.timetable import Timetable
 
 MOVE_DEPTH = 2
 CHAIN_DEPTH = 3
+COVER_EFFORTS = (300, 3_000)
 
 
 class Improver:
     """Improvement moves on one timetable, stopping when ``deadline`` passes."""
 
-    def __init__(self, table: Timetable, *, deadline: float) -> None:
+    def __init__(
+        self,
+        table: Timetable,
+        *,
+        deadline: float,
+        target: int | None = None,
+        preferred: frozenset[int] = frozenset(),
+    ) -> None:
         self.table = table
         self.problem = table.problem
         self.deadline = deadline
+        self.target = target
+        self.preferred = preferred
+        self.effort: int | None = None
 
     def expired(self) -> bool:
-        return time.monotonic() > self.deadline
+        """Whether to stop: past the deadline, or the value reached the proven ``target``."""
+        reached = self.target is not None and self.table.value >= self.target
+        return reached or time.monotonic() > self.deadline
 
     def run(self, leftovers: list[int]) -> None:
-        """Place ``leftovers`` where possible, then cover and exchange until nothing improves."""
+        """Place ``leftovers`` where possible, then cover and exchange until nothing improves.
+
+        Covering attempts get more effort each time a round finds nothing (``COVER_EFFORTS``).
+        Stops early at the deadline or once the value reaches ``target`` (an upper bound).
+        """
         for e in sorted(leftovers, key=lambda e: -self.table.gain(e)):
             if self.expired():
                 return
             if self.table.slot_of[e] < 0 and self.table.has_room(e):
                 self.insert(e)
-        improved = True
-        while improved and not self.expired():
-            improved = self.cover_all()
+        self.table.forget()
+        level = 0
+        while not self.expired():
+            improved = self.cover_all(COVER_EFFORTS[level])
             improved = self.exchange_all() or improved
+            if not improved:
+                if level + 1 == len(COVER_EFFORTS):
+                    return
+                level += 1
 
     def insert(self, e: int, depth: int = MOVE_DEPTH) -> bool:
         """Place unplaced pair ``e``, moving blocking meetings if needed; False if impossible."""
         table = self.table
+        if not self._spend():
+            return False
         if not table.has_room(e):
             return False
         free = table.free_slots(e)
@@ -64,6 +88,13 @@ class Improver:
                 return True
             table.rollback(mark)
         return False
+
+    def _spend(self) -> bool:
+        """Count one step against the current effort limit; False once it is used up."""
+        if self.effort is None:
+            return True
+        self.effort -= 1
+        return self.effort >= 0
 
     def _relocate(self, e: int, depth: int, frozen: set[int]) -> bool:
         table = self.table
@@ -89,6 +120,8 @@ class Improver:
     def _clear(self, i: int, s: int, t: int, depth: int, frozen: set[int]) -> bool:
         """Free investor ``i``, startup ``s`` and one table in slot ``t`` by moving meetings."""
         table = self.table
+        if not self._spend():
+            return False
         for blocker in (table.inv_at[i].get(t), table.st_at[s].get(t)):
             if blocker is None or table.slot_of[blocker] != t:
                 continue
@@ -96,33 +129,50 @@ class Improver:
                 return False
         if table.load[t] < self.problem.tables[t]:
             return True
-        for other in sorted(table.at_slot[t]):
-            if other not in frozen and self._relocate(other, 0, frozen):
+        for other in table.at_slot[t]:
+            free = table.free_slots(other)
+            if free and other not in frozen:
+                table.move(other, table.quiet_slot(free))
                 return True
         return False
 
-    def cover_all(self) -> bool:
-        """Try to give every startup without a meeting its first one; True if any got one."""
+    def cover_all(self, effort: int) -> bool:
+        """Try to give every startup without a meeting its first one; True if any got one.
+
+        Startups in ``preferred`` go first; each attempt may take at most ``effort``
+        insertion and clearing steps, so hopeless startups cost little.
+        """
         table, p = self.table, self.problem
         waiting = [
-            s for s in range(len(p.st_cap))
+            s
+            for s in range(len(p.st_cap))
             if table.st_count[s] == 0 and p.bonus(s) and p.st_cap[s] > 0 and p.st_pairs[s]
         ]
-        waiting.sort(key=lambda s: (len(p.st_pairs[s]), s))
+        waiting.sort(key=lambda s: (s not in self.preferred, len(p.st_pairs[s]), s))
         improved = False
         for s in waiting:
             if self.expired():
                 break
             if table.st_count[s] == 0:
                 before, mark = table.value, table.mark()
-                if self.cover(s, CHAIN_DEPTH, {s}) and table.value > before:
+                self.effort = effort
+                try:
+                    covered = self.cover(s, CHAIN_DEPTH, {s})
+                finally:
+                    self.effort = None
+                if covered and table.value > before:
                     improved = True
+                    table.forget()
                 else:
                     table.rollback(mark)
         return improved
 
     def cover(self, s: int, depth: int, visited: set[int]) -> bool:
-        """Give startup ``s`` a meeting, displacing others along a chain of ``depth`` steps."""
+        """Give startup ``s`` a meeting, displacing others along a chain of ``depth`` steps.
+
+        ``visited`` (shared by the whole search, so each startup is displaced at most once)
+        keeps the search linear in the number of startups.
+        """
         table, p = self.table, self.problem
         options = sorted(p.st_pairs[s], key=lambda e: -p.weight[e])
         for e in options:
@@ -133,12 +183,13 @@ class Improver:
                 other = p.pair_st[victim]
                 if other in visited and table.st_count[other] == 1:
                     continue
+                visited.add(other)
                 mark = table.mark()
                 table.remove(victim)
                 if self.insert(e):
                     if table.st_count[other] > 0 or not p.bonus(other):
                         return True
-                    if depth > 0 and self.cover(other, depth - 1, visited | {other}):
+                    if depth > 0 and self.cover(other, depth - 1, visited):
                         return True
                 table.rollback(mark)
                 if self.expired():
@@ -146,7 +197,11 @@ class Improver:
         return False
 
     def _victims(self, e: int) -> list[int]:
-        """Meetings whose removal could make room for pair ``e``, cheapest first."""
+        """Meetings whose removal could make room for pair ``e``, cheapest first.
+
+        Those of its investor when the investor is at their maximum; otherwise the
+        investor's meetings in the pair's slots and the meetings of the pair's full slots.
+        """
         table, p = self.table, self.problem
         i = p.pair_inv[e]
         found: set[int] = set()
@@ -154,9 +209,10 @@ class Improver:
             found.update(table.inv_at[i].values())
         else:
             for t in slots_of(p.common[e]):
-                if table.load[t] >= p.tables[t] or t in table.inv_at[i]:
-                    found.update(table.at_slot[t] if t not in table.inv_at[i]
-                                 else {table.inv_at[i][t]})
+                if t in table.inv_at[i]:
+                    found.add(table.inv_at[i][t])
+                elif table.load[t] >= p.tables[t]:
+                    found.update(table.at_slot[t])
         return sorted(found, key=lambda f: (table.loss(f), f))[:8]
 
     def exchange_all(self) -> bool:
@@ -173,22 +229,25 @@ class Improver:
             before, mark = table.value, table.mark()
             if self._exchange(e) and table.value > before:
                 improved = True
+                table.forget()
             else:
                 table.rollback(mark)
         return improved
 
     def _exchange(self, e: int) -> bool:
+        """Place ``e`` after removing the cheapest meeting of each of its people at maximum."""
         table, p = self.table, self.problem
         i, s = p.pair_inv[e], p.pair_st[e]
-        gain = table.gain(e)
+        full = []
         if table.inv_count[i] >= p.inv_cap[i]:
-            cheapest = min(table.inv_at[i].values(), key=lambda f: (table.loss(f), f))
-            if table.loss(cheapest) >= gain:
-                return False
-            table.remove(cheapest)
+            full.append(table.inv_at[i])
         if table.st_count[s] >= p.st_cap[s]:
-            cheapest = min(table.st_at[s].values(), key=lambda f: (table.loss(f), f))
-            if table.loss(cheapest) >= table.gain(e):
+            full.append(table.st_at[s])
+        gain, lost = table.gain(e), 0
+        for meetings in full:
+            cheapest = min(meetings.values(), key=lambda f: (table.loss(f), f))
+            lost += table.loss(cheapest)
+            if lost >= gain:
                 return False
             table.remove(cheapest)
         return self.insert(e, depth=1)

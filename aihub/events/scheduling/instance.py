@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +72,7 @@ class Instance:
 
     Raises ``InstanceError`` for an empty instance, duplicate ids, an unknown id, a slot
     outside ``0 .. slots - 1``, a negative limit, a minimum above the maximum, a score outside
-    0–5, a pair scored twice, or pinned meetings that break a scheduling rule.
+    0-5, a pair scored twice, or pinned meetings that break a scheduling rule.
     """
 
     slots: int
@@ -83,6 +83,11 @@ class Instance:
     blocked: frozenset[tuple[PersonId, PersonId]]
     pinned: tuple[Meeting, ...] = ()
     forbidden: frozenset[tuple[PersonId, PersonId]] = frozenset()
+    _investors_by_id: dict[PersonId, Person] = field(init=False, repr=False, compare=False)
+    _startups_by_id: dict[PersonId, Person] = field(init=False, repr=False, compare=False)
+    _interests_by_pair: dict[tuple[PersonId, PersonId], Interest] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for name in ("investors", "startups", "interests", "pinned"):
@@ -97,17 +102,19 @@ class Instance:
             raise InstanceError("Empty instance: there are no investors.")
         if not self.startups:
             raise InstanceError("Empty instance: there are no startups.")
-        self._check_people("investor", self.investors)
-        self._check_people("startup", self.startups)
-        self._check_interests()
+        object.__setattr__(self, "_investors_by_id", self._check_people("investor", self.investors))
+        object.__setattr__(self, "_startups_by_id", self._check_people("startup", self.startups))
+        object.__setattr__(self, "_interests_by_pair", self._check_interests())
         self._check_pairs("blocked", self.blocked)
         self._check_pairs("forbidden", self.forbidden)
         self._check_pinned()
 
     def investor(self, person_id: PersonId) -> Person:
+        """The investor with this id; ``KeyError`` if there is none."""
         return self._investors_by_id[person_id]
 
     def startup(self, person_id: PersonId) -> Person:
+        """The startup with this id; ``KeyError`` if there is none."""
         return self._startups_by_id[person_id]
 
     def score(self, investor: PersonId, startup: PersonId) -> int:
@@ -120,7 +127,7 @@ class Instance:
         pair = (investor, startup)
         return pair not in self.blocked and pair not in self.forbidden and self.score(*pair) > 0
 
-    def _check_people(self, side: str, people: tuple[Person, ...]) -> None:
+    def _check_people(self, side: str, people: tuple[Person, ...]) -> dict[PersonId, Person]:
         duplicates = [pid for pid, n in Counter(p.id for p in people).items() if n > 1]
         if duplicates:
             raise InstanceError(f"Duplicate {side} id {duplicates[0]!r}.")
@@ -140,8 +147,7 @@ class Instance:
                     f"{label}: min_meetings ({person.min_meetings}) is above max_meetings "
                     f"({person.max_meetings})."
                 )
-        by_id = {p.id: p for p in people}
-        object.__setattr__(self, f"_{side}s_by_id", by_id)
+        return {p.id: p for p in people}
 
     def _check_known(self, where: str, investor: PersonId, startup: PersonId) -> None:
         if investor not in self._investors_by_id:
@@ -149,7 +155,7 @@ class Instance:
         if startup not in self._startups_by_id:
             raise InstanceError(f"{where}: unknown startup {startup!r}.")
 
-    def _check_interests(self) -> None:
+    def _check_interests(self) -> dict[tuple[PersonId, PersonId], Interest]:
         by_pair: dict[tuple[PersonId, PersonId], Interest] = {}
         for index, interest in enumerate(self.interests):
             where = f"interest[{index}]"
@@ -164,7 +170,7 @@ class Instance:
                     f"{where}: the pair investor {pair[0]!r}, startup {pair[1]!r} is scored twice."
                 )
             by_pair[pair] = interest
-        object.__setattr__(self, "_interests_by_pair", by_pair)
+        return by_pair
 
     def _check_pairs(self, name: str, pairs: Iterable[tuple[PersonId, PersonId]]) -> None:
         for investor, startup in pairs:
@@ -337,6 +343,7 @@ def _describe(value: Any) -> str:
     kinds = {
         type(None): "null",
         bool: "true/false",
+        int: "a whole number",
         str: "text",
         float: "a decimal number",
         list: "a list",

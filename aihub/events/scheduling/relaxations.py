@@ -10,15 +10,16 @@ Two models, both of the meetings left to schedule once the pinned ones are place
   Written as a min-cost flow (source → investor → pair → startup → {bonus arc of capacity 1,
   plain arc} → sink, with the sink's inflow capped), its constraint matrix is a network
   matrix, so the simplex vertex HiGHS returns is integral and directly names a set of pairs.
-* ``time_indexed`` — the full model, one variable per pair and common slot. Solved as a
-  MIP for small instances (exact optimum and a tight bound), or as an LP for a bound that
-  is at least as tight as the pair relaxation's.
+* ``time_indexed`` — the full model, one binary variable per pair and common slot, solved
+  as a MIP: its dual bound is at most its LP relaxation's, which is at most the pair
+  relaxation's, and its solutions are schedules.
 
-Both accept a wall-clock budget; past it they return ``None`` rather than an unproven value.
+Both stop at a wall-clock limit; past it they return ``None`` rather than an unproven value.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +29,9 @@ from scipy.sparse import coo_array
 from aihub.events.scheduling.problem import Problem, slots_of
 
 INTEGER_TOLERANCE = 1e-6
+# HiGHS looks at its clock between steps that grow with the model; stopping it this much
+# earlier per matrix entry keeps the whole solve within the deadline.
+HIGHS_RESERVE_PER_NONZERO = 1e-6
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Selection:
 
 @dataclass(frozen=True)
 class TimeIndexed:
-    """A time-indexed solve: its bound, and its meetings as ``(pair, slot)`` when integral."""
+    """A time-indexed solve: its proven bound, and its best meetings as ``(pair, slot)``."""
 
     bound: int
     value: int | None
@@ -74,22 +78,13 @@ def degree_limits(problem: Problem) -> tuple[list[int], list[int], int]:
     return inv_limit, st_limit, total
 
 
-def pair_selection(
-    problem: Problem, *, time_limit: float, tie_break: list[float] | None = None
-) -> Selection | None:
-    """Solve the pair relaxation; ``None`` if HiGHS does not finish within ``time_limit``.
-
-    ``tie_break`` (one small non-negative number per pair) is added to the pair weights to
-    prefer some optimal selections over others; the reported bound then includes it, which
-    only loosens it, so callers wanting the exact relaxation value pass ``None``.
-    """
+def pair_selection(problem: Problem, *, time_limit: float) -> Selection | None:
+    """Solve the pair relaxation; ``None`` if HiGHS does not finish within ``time_limit``."""
     n_pairs, n_inv, n_st = problem.n_pairs, len(problem.inv_cap), len(problem.st_cap)
     if n_pairs == 0:
         return Selection(bound=0, pairs=[])
     inv_limit, st_limit, total = degree_limits(problem)
     weights = np.asarray(problem.weight, dtype=float)
-    if tie_break is not None:
-        weights = weights + np.asarray(tie_break)
     bonus = np.asarray([problem.bonus(s) for s in range(n_st)], dtype=float)
     cost = -np.concatenate([weights, bonus, np.zeros(n_st)])
     pair_ids = np.arange(n_pairs)
@@ -104,9 +99,7 @@ def pair_selection(
     b_ub = np.asarray([*inv_limit, total], dtype=float)
     eq_rows = np.concatenate([np.asarray(problem.pair_st), np.arange(n_st), np.arange(n_st)])
     eq_vals = np.concatenate([np.ones(n_pairs), -np.ones(2 * n_st)])
-    a_eq = coo_array(
-        (eq_vals, (eq_rows, upper_cols)), shape=(n_st, n_pairs + 2 * n_st)
-    ).tocsr()
+    a_eq = coo_array((eq_vals, (eq_rows, upper_cols)), shape=(n_st, n_pairs + 2 * n_st)).tocsr()
     limits = np.asarray(st_limit, dtype=float)
     upper = np.concatenate([np.ones(n_pairs), np.minimum(limits, 1), np.maximum(limits - 1, 0)])
     result = linprog(
@@ -125,11 +118,14 @@ def pair_selection(
     return Selection(bound=floor_bound(-result.fun), pairs=chosen)
 
 
-def time_indexed(problem: Problem, *, integral: bool, time_limit: float) -> TimeIndexed | None:
-    """Solve the full time-indexed model, as a MIP when ``integral`` else as an LP.
+def time_indexed(problem: Problem, *, deadline: float) -> TimeIndexed | None:
+    """Solve the full time-indexed model as a MIP, stopping at ``deadline`` (``time.monotonic``).
 
-    Returns ``None`` when HiGHS proves nothing within ``time_limit``. A MIP stopped by the
-    time limit still returns its best meetings and its proven bound.
+    Returns the proven bound and, when HiGHS found one, its best schedule as ``(pair, slot)``
+    meetings (optimal unless the deadline stopped the search). Returns ``None`` when the
+    deadline passes before HiGHS proves anything. HiGHS's presolve is off: on these models
+    it gains little and does not watch the clock. HiGHS stops at its default relative gap of
+    1e-4, so on large instances "optimal" means within 0.01 %.
     """
     n_pairs, n_inv, n_st, n_slots = (
         problem.n_pairs,
@@ -139,10 +135,19 @@ def time_indexed(problem: Problem, *, integral: bool, time_limit: float) -> Time
     )
     if n_pairs == 0:
         return TimeIndexed(bound=0, value=0, meetings=[])
-    columns = [(e, t) for e in range(n_pairs) for t in slots_of(problem.common[e])]
-    n_z = len(columns)
-    covered_st = [s for s in range(n_st) if problem.st_pairs[s] and problem.bonus(s)]
-    y_index = {s: n_z + k for k, s in enumerate(covered_st)}
+    pair_of, slot_of = [], []
+    for e, both in enumerate(problem.common):
+        for t in slots_of(both):
+            pair_of.append(e)
+            slot_of.append(t)
+    pair = np.asarray(pair_of, dtype=np.int64)
+    slot = np.asarray(slot_of, dtype=np.int64)
+    n_z = len(pair)
+    inv = np.asarray(problem.pair_inv, dtype=np.int64)[pair]
+    st = np.asarray(problem.pair_st, dtype=np.int64)[pair]
+    bonus_st = [s for s in range(n_st) if problem.st_pairs[s] and problem.bonus(s)]
+    cover_of = np.full(n_st, -1, dtype=np.int64)
+    cover_of[bonus_st] = np.arange(len(bonus_st))
     # Row blocks: pair, investor-slot, startup-slot, investor, startup, slot, cover.
     inv_slot0 = n_pairs
     st_slot0 = inv_slot0 + n_inv * n_slots
@@ -150,64 +155,56 @@ def time_indexed(problem: Problem, *, integral: bool, time_limit: float) -> Time
     st0 = inv0 + n_inv
     slot0 = st0 + n_st
     cover0 = slot0 + n_slots
-    n_rows = cover0 + len(covered_st)
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for k, (e, t) in enumerate(columns):
-        i, s = problem.pair_inv[e], problem.pair_st[e]
-        entries = [e, inv_slot0 + i * n_slots + t, st_slot0 + s * n_slots + t, inv0 + i, st0 + s]
-        entries.append(slot0 + t)
-        rows.extend(entries)
-        cols.extend([k] * len(entries))
-        vals.extend([1.0] * len(entries))
-        if s in y_index:
-            rows.append(cover0 + y_index[s] - n_z)
-            cols.append(k)
-            vals.append(-1.0)
-    for s, column in y_index.items():
-        rows.append(cover0 + column - n_z)
-        cols.append(column)
-        vals.append(1.0)
-    n_vars = n_z + len(covered_st)
-    matrix = coo_array((vals, (rows, cols)), shape=(n_rows, n_vars)).tocsr()
+    z = np.arange(n_z)
+    covering = cover_of[st] >= 0
+    y = np.arange(len(bonus_st))
+    rows = np.concatenate(
+        [
+            pair,
+            inv_slot0 + inv * n_slots + slot,
+            st_slot0 + st * n_slots + slot,
+            inv0 + inv,
+            st0 + st,
+            slot0 + slot,
+            cover0 + cover_of[st[covering]],
+            cover0 + y,
+        ]
+    )
+    cols = np.concatenate([np.tile(z, 6), z[covering], n_z + y])
+    vals = np.concatenate([np.ones(6 * n_z), -np.ones(int(covering.sum())), np.ones(len(y))])
+    shape = (cover0 + len(bonus_st), n_z + len(bonus_st))
+    matrix = coo_array((vals, (rows, cols)), shape=shape).tocsr()
     upper = np.concatenate(
         [
             np.ones(n_pairs + (n_inv + n_st) * n_slots),
             np.asarray(problem.inv_cap, dtype=float),
             np.asarray(problem.st_cap, dtype=float),
             np.asarray(problem.tables, dtype=float),
-            np.zeros(len(covered_st)),
+            np.zeros(len(bonus_st)),
         ]
     )
     cost = -np.concatenate(
         [
-            np.asarray([problem.weight[e] for e, _ in columns], dtype=float),
-            np.asarray([problem.bonus(s) for s in covered_st], dtype=float),
+            np.asarray(problem.weight, dtype=float)[pair],
+            np.asarray([problem.bonus(s) for s in bonus_st], dtype=float),
         ]
     )
-    if not integral:
-        result = linprog(
-            cost,
-            A_ub=matrix,
-            b_ub=upper,
-            bounds=(0, 1),
-            method="highs",
-            options={"time_limit": max(time_limit, 0.01)},
-        )
-        if result.status != 0:
-            return None
-        return TimeIndexed(bound=floor_bound(-result.fun), value=None, meetings=[])
+    time_limit = deadline - time.monotonic() - HIGHS_RESERVE_PER_NONZERO * matrix.nnz
+    if time_limit <= 0:
+        return None
     result = milp(
         cost,
         constraints=LinearConstraint(matrix, -np.inf, upper),
-        integrality=np.concatenate([np.ones(n_z), np.zeros(len(covered_st))]),
+        integrality=np.concatenate([np.ones(n_z), np.zeros(len(bonus_st))]),
         bounds=Bounds(0, 1),
-        options={"time_limit": max(time_limit, 0.01), "disp": False},
+        options={"time_limit": time_limit, "disp": False, "presolve": False},
     )
-    if result.x is None or getattr(result, "mip_dual_bound", None) is None:
+    dual = getattr(result, "mip_dual_bound", None)
+    if dual is None or not np.isfinite(dual):
         return None
-    meetings = [columns[k] for k in np.flatnonzero(result.x[:n_z] > 0.5)]
+    if result.x is None:
+        return TimeIndexed(bound=floor_bound(-dual), value=None, meetings=[])
+    meetings = [(int(pair[k]), int(slot[k])) for k in np.flatnonzero(result.x[:n_z] > 0.5)]
     value = sum(problem.weight[e] for e, _ in meetings)
     value += sum(problem.bonus(s) for s in {problem.pair_st[e] for e, _ in meetings})
-    return TimeIndexed(bound=floor_bound(-result.mip_dual_bound), value=value, meetings=meetings)
+    return TimeIndexed(bound=floor_bound(-dual), value=value, meetings=meetings)

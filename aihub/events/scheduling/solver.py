@@ -1,6 +1,6 @@
 """The demo-day meeting scheduler.
 
-``schedule`` maximises ``100 × (startups with at least one meeting) + Σ (investor score +
+``schedule`` maximises ``100 x (startups with at least one meeting) + Σ (investor score +
 startup score)`` over the meetings, under the rules of ``checker.check``, and proves how far
 from the best possible it can be:
 
@@ -13,19 +13,24 @@ from the best possible it can be:
 3. **Repair and improvement.** Pairs left without a slot are inserted by moving others;
    startups still without a meeting are covered through exchange chains; better-scored
    pairs are swapped in (``improve.Improver``).
-4. **Tighter proof.** If a gap remains and the full time-indexed model is small enough, it
-   is solved exactly as a MIP (which may also improve the schedule), or else as an LP whose
-   value is a tighter bound than the pair relaxation's.
+4. **Exact model.** If a gap remains, the full time-indexed model (one binary per pair and
+   common slot, ``relaxations.time_indexed``) is solved as a MIP with the time left. Its
+   schedule replaces the heuristic one only if better; its proven bound tightens the
+   reported one.
 
-The reported ``upper_bound`` is the smallest of the bounds proven; it is valid for every
-schedule that keeps the pinned meetings. Everything runs within ``time_limit`` seconds of
-wall-clock time (a step cut short falls back to a weaker but still valid result).
+Steps 1-3 take at most half of ``time_limit`` (the pair relaxation a quarter), so a valid
+schedule and bound exist early; step 4 uses the rest, stopping once optimal (HiGHS's
+default relative gap, 1e-4). The reported ``upper_bound`` is the smallest bound proven and
+holds for every schedule that keeps the pinned meetings. A step cut short by the clock falls
+back to a weaker but still valid result; the whole call ends within a fraction of a second
+of ``time_limit`` (HiGHS checks its clock only between steps).
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -36,8 +41,7 @@ from aihub.events.scheduling.problem import COVERAGE_BONUS, Problem, build_probl
 from aihub.events.scheduling.relaxations import pair_selection, time_indexed
 from aihub.events.scheduling.timetable import Timetable
 
-EXACT_COLUMNS = 6_000
-LP_COLUMNS = 400_000
+MIP_COLUMNS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class Schedule:
     below_minimum: tuple[tuple[str, PersonId], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The schedule in the file format of ``demoday_schedule``."""
+        """The schedule in the file format of ``demoday_schedule`` (issue 8, plus ``gap``)."""
         return {
             "meetings": [
                 {"investor": m.investor, "startup": m.startup, "slot": m.slot}
@@ -70,50 +74,57 @@ class Schedule:
             "covered_startups": self.covered_startups,
             "total_score": self.total_score,
             "gap": round(self.gap, 6),
-            "status": self.status,
-            "below_minimum": [{"side": side, "id": pid} for side, pid in self.below_minimum],
         }
 
 
 def schedule(
-    instance: Instance, *, time_limit: float = 60, previous: Schedule | None = None
+    instance: Instance,
+    *,
+    time_limit: float = 60,
+    previous: Schedule | None = None,
+    exact: bool = True,
 ) -> Schedule:
     """Schedule the meetings of ``instance`` within ``time_limit`` seconds (no side effects).
 
     With ``previous``, every previous meeting still valid under ``instance`` is kept in its
     slot (treated as pinned) and only the rest is optimised; the bound is then the bound of
-    that constrained problem.
+    that constrained problem. ``exact=False`` skips step 4 (the MIP), leaving the schedule
+    and bound of the decomposition alone.
     """
-    deadline = time.monotonic() + time_limit
+    started = time.monotonic()
+    deadline = started + time_limit
+
+    def until(fraction: float) -> float:
+        return min(deadline, started + fraction * time_limit)
+
     if previous is not None:
         instance = keep_in_place(instance, previous.meetings)
     problem = build_problem(instance)
-    table = Timetable(problem)
-    selection = pair_selection(problem, time_limit=_share(deadline, 0.4))
+    selection = pair_selection(problem, time_limit=until(0.25) - time.monotonic())
     if selection is None:
         bound = problem.fixed_value + trivial_bound(problem)
         chosen = sorted(range(problem.n_pairs), key=lambda e: -problem.weight[e])
     else:
         bound = problem.fixed_value + selection.bound
         chosen = selection.pairs
-    leftovers = assign_slots(table, chosen, deadline=time.monotonic() + _share(deadline, 0.5))
-    Improver(table, deadline=time.monotonic() + _share(deadline, 0.6)).run(leftovers)
-    table.forget()
-    meetings = [(e, t) for e, t in table.placed()]
+    table = Timetable(problem)
+    leftovers = assign_slots(table, chosen, deadline=until(0.35))
+    improver = Improver(
+        table,
+        deadline=until(0.5),
+        target=bound - problem.fixed_value,
+        preferred=frozenset(problem.pair_st[e] for e in chosen),
+    )
+    improver.run(leftovers)
+    meetings = table.placed()
     value = problem.fixed_value + table.value
-    if value < bound:
-        columns = sum(both.bit_count() for both in problem.common)
-        remaining = deadline - time.monotonic()
-        if columns <= EXACT_COLUMNS and remaining > 0:
-            exact = time_indexed(problem, integral=True, time_limit=remaining)
-            if exact is not None:
-                bound = min(bound, problem.fixed_value + exact.bound)
-                if exact.value is not None and problem.fixed_value + exact.value > value:
-                    meetings, value = exact.meetings, problem.fixed_value + exact.value
-        elif columns <= LP_COLUMNS and remaining > 0:
-            relaxed = time_indexed(problem, integral=False, time_limit=remaining)
-            if relaxed is not None:
-                bound = min(bound, problem.fixed_value + relaxed.bound)
+    columns = sum(both.bit_count() for both in problem.common)
+    if exact and value < bound and columns <= MIP_COLUMNS and deadline > time.monotonic():
+        solved = time_indexed(problem, deadline=deadline)
+        if solved is not None:
+            bound = min(bound, problem.fixed_value + solved.bound)
+            if solved.value is not None and problem.fixed_value + solved.value > value:
+                meetings = solved.meetings
     return _result(problem, meetings, bound)
 
 
@@ -127,7 +138,7 @@ def trivial_bound(problem: Problem) -> int:
     return total
 
 
-def keep_in_place(instance: Instance, meetings: tuple[Meeting, ...] | list[Meeting]) -> Instance:
+def keep_in_place(instance: Instance, meetings: Iterable[Meeting]) -> Instance:
     """``instance`` with every still-valid meeting of ``meetings`` added to its pinned ones.
 
     A meeting is kept if its people exist, may meet, are both available in its slot, and it
@@ -165,10 +176,6 @@ def keep_in_place(instance: Instance, meetings: tuple[Meeting, ...] | list[Meeti
         per_st[m.startup] += 1
         per_slot[m.slot] += 1
     return replace(instance, pinned=tuple(pinned))
-
-
-def _share(deadline: float, fraction: float) -> float:
-    return max(deadline - time.monotonic(), 0.0) * fraction
 
 
 def _result(problem: Problem, extra: list[tuple[int, int]], bound: int) -> Schedule:
