@@ -23,6 +23,7 @@ from aihub.companies.models import Company
 from aihub.outcomes import services
 from aihub.outcomes.enums import PeriodKind, ReportStatus, RoundStage
 from aihub.outcomes.models import Report, ReportingPeriod
+from aihub.outcomes.summary import rebuild as rebuild_summaries
 
 STAFF_EMAIL = "staff@aihub.example"
 OWNER_EMAIL = "owner@aihub.example"
@@ -290,7 +291,8 @@ def seed_outcomes(*, scale: int = 1, stdout: _Writer | None = None) -> int:
     """Open the demo periods and file their reports; returns how many reports it wrote.
 
     Needs the demo companies and the staff account of ``seed_demo``. Periods before the
-    current quarter are closed after their reports are accepted.
+    current quarter are closed after their reports are accepted; the figures' summary
+    tables are rebuilt at the end.
     """
     actor = User.objects.get(email=STAFF_EMAIL)
     written = 0
@@ -328,6 +330,7 @@ def seed_outcomes(*, scale: int = 1, stdout: _Writer | None = None) -> int:
         for period in periods:
             if period.ends_on < datetime.date(2026, 1, 1) and period.closed_at is None:
                 services.close_period(period=period, actor=actor)
+    rebuild_summaries()
     if stdout is not None:
         stdout.write(f"Outcome reports written: {written}\n")
     return written

@@ -246,3 +246,101 @@ class PublicationConsent(models.Model):
     @property
     def is_active(self) -> bool:
         return self.withdrawn_at is None
+
+
+class PeriodSummary(models.Model):
+    """The accepted figures of one reporting period end, split by membership at the time.
+
+    Maintained by ``aihub.outcomes.summary`` in the transaction of every write that changes
+    which version counts; ``rebuild_outcome_summaries`` recomputes it from the reports.
+    """
+
+    period_ends_on = models.DateField()
+    during_membership = models.BooleanField()
+    reports = models.PositiveIntegerField(default=0)
+    revenue = models.BigIntegerField(default=0)
+    investment = models.BigIntegerField(default=0)
+    new_hires = models.BigIntegerField(default=0)
+    young_hires = models.BigIntegerField(default=0)
+    export_sales = models.BigIntegerField(default=0)
+    ip_filed = models.BigIntegerField(default=0)
+    ip_registered = models.BigIntegerField(default=0)
+    products_launched = models.BigIntegerField(default=0)
+    enterprise_value = models.BigIntegerField(default=0)
+    valued = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_ends_on", "during_membership"], name="outcomes_summary_period_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_ends_on} ({'member' if self.during_membership else 'alumni'})"
+
+
+class YearSummary(models.Model):
+    """How many companies have an accepted report for a period ending in the year."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    member_companies = models.PositiveIntegerField(default=0)
+    all_companies = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class CompanyRunningTotal(models.Model):
+    """A company's accepted revenue, investment and report count up to a period end.
+
+    One row per company and reporting period end from the company's first accepted report
+    on, so a range's figures are the difference of two rows. ``member_*`` counts reports
+    filed while a member, ``all_*`` every accepted report.
+    """
+
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    period_ends_on = models.DateField()
+    member_revenue = models.BigIntegerField(default=0)
+    member_investment = models.BigIntegerField(default=0)
+    member_reports = models.PositiveIntegerField(default=0)
+    all_revenue = models.BigIntegerField(default=0)
+    all_investment = models.BigIntegerField(default=0)
+    all_reports = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_ends_on", "company"], name="outcomes_running_once"
+            ),
+        ]
+        indexes = [models.Index(fields=["company", "period_ends_on"], name="outcomes_running_co")]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} · {self.period_ends_on}"
+
+
+class CompanyMembershipSummary(models.Model):
+    """What the figures need of a company's membership periods and AI domains.
+
+    ``kind`` and ``facility`` are those of the only period when ``periods`` is 1; companies
+    with several periods are read period by period. ``domains`` lists AI domain ids,
+    comma-separated.
+    """
+
+    company = models.OneToOneField(
+        "companies.Company", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    first_starts_on = models.DateField()
+    last_ends_on = models.DateField(null=True, blank=True)
+    periods = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=12)
+    facility = models.ForeignKey(
+        "spaces.Facility", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    domains = models.CharField(max_length=500, blank=True)
+
+    def __str__(self) -> str:
+        return str(self.company_id)

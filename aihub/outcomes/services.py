@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from aihub.accounts.models import User
 from aihub.companies.models import Company, MembershipPeriod
 from aihub.core.errors import Conflict, ValidationFailed
-from aihub.outcomes import mail
+from aihub.outcomes import mail, summary
 from aihub.outcomes.checks import plausibility_findings
 from aihub.outcomes.enums import (
     EDITABLE_STATUSES,
@@ -119,6 +119,7 @@ def open_period(
         opened_by=actor if getattr(actor, "pk", None) else None,
     )
     count = _add_reports(period)
+    summary.period_opened(period=period)
     period.log_action(
         "outcomes.period.opened",
         actor=actor,
@@ -297,7 +298,8 @@ def return_report(*, report: Report, comment: str, actor: User) -> ReportVersion
 def accept_report(*, report: Report, actor: User | None, notify: bool = True) -> ReportVersion:
     """Accept the submitted version: it is locked and counts in the figures from now on.
 
-    A correction replaces the version accepted before it, which stays in the history.
+    A correction replaces the version accepted before it, which stays in the history. The
+    figures' summary tables are updated in the same transaction.
     """
     report = _lock(report)
     _refuse_closed(report.period)
@@ -312,6 +314,7 @@ def accept_report(*, report: Report, actor: User | None, notify: bool = True) ->
     version.save()
     report.status = ReportStatus.ACCEPTED
     report.save(update_fields=["status", "updated_at"])
+    summary.report_counted(version=version)
     report.log_action("outcomes.report.accepted", actor=actor, data={"version": version.number})
     if notify:
         transaction.on_commit(lambda: mail.send_report_mail(report=report, kind="accepted"))
@@ -387,6 +390,7 @@ def record_accepted_report(
     report.current_version = version
     report.status = ReportStatus.ACCEPTED
     report.save(update_fields=["current_version", "status", "updated_at"])
+    summary.report_counted(version=version)
     report.log_action("outcomes.report.recorded", actor=actor, data={"version": 1})
     return version
 

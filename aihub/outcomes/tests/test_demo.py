@@ -11,7 +11,13 @@ from aihub.outcomes.demo import seed_outcomes
 from aihub.outcomes.enums import ReportStatus
 from aihub.outcomes.figures import FigureRange, hub_figures
 from aihub.outcomes.formatting import krw_english, krw_korean
-from aihub.outcomes.models import Report, ReportingPeriod, ReportVersion
+from aihub.outcomes.models import (
+    PeriodSummary,
+    Report,
+    ReportingPeriod,
+    ReportVersion,
+    YearSummary,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +30,8 @@ def seeded(django_db_setup, django_db_blocker):
         written = seed_outcomes()
     yield written
     with django_db_blocker.unblock():
+        PeriodSummary.objects.all().delete()
+        YearSummary.objects.all().delete()
         ReportVersion.objects.all().delete()
         Report.objects.all().delete()
         ReportingPeriod.objects.all().delete()

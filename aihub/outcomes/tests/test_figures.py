@@ -102,7 +102,7 @@ def test_figures_supported_by_kind_facility_domain(accepted, company, other_comp
 
 
 def test_figures_query_count_constant(accepted, django_assert_num_queries):
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         hub_figures(RANGE_2025)
 
 
