@@ -622,7 +622,8 @@ _CURRENT_RESIDENT_WEIGHTS = {ANCHOR_SLUG: 55, MAIN_SLUG: 20, GROWTH_SLUG: 18, GL
 _STATUS_BLOCK = (
     (CompanyStatus.RESIDENT,) * 3 + (CompanyStatus.MEMBERSHIP,) * 5 + (CompanyStatus.ALUMNI,) * 4
 )
-_LAST_START = REFERENCE_DATE - datetime.timedelta(days=17)
+# Every demo company had joined by the end of 2024, when the hub reported 360+ companies.
+_JOINED_BY = datetime.date(2024, 12, 31)
 _LAST_END = REFERENCE_DATE - _DAY
 _EARLIEST_FOUNDING = datetime.date(2010, 1, 4)
 
@@ -704,7 +705,7 @@ def _current_resident_history(rng: random.Random) -> list[PeriodPlan]:
             PeriodPlan(MembershipKind.RESIDENT, since, moved - _DAY, MAIN_SLUG),
             PeriodPlan(MembershipKind.RESIDENT, moved, None, ANCHOR_SLUG),
         ]
-    start = _date_between(rng, max(_OPENED[slug], datetime.date(2018, 1, 2)), _LAST_START)
+    start = _date_between(rng, max(_OPENED[slug], datetime.date(2018, 1, 2)), _JOINED_BY)
     periods = [PeriodPlan(MembershipKind.RESIDENT, start, None, slug)]
     if roll > 0.7:
         before = start - datetime.timedelta(days=rng.randint(180, 900))
@@ -714,7 +715,7 @@ def _current_resident_history(rng: random.Random) -> list[PeriodPlan]:
 
 
 def _current_membership_history(rng: random.Random) -> list[PeriodPlan]:
-    start = _date_between(rng, datetime.date(2018, 3, 2), _LAST_START)
+    start = _date_between(rng, datetime.date(2018, 3, 2), _JOINED_BY)
     facility = None
     if rng.random() < 0.3:
         facility = _resident_facility(rng, start)
@@ -735,7 +736,7 @@ def _alumni_history(rng: random.Random) -> list[PeriodPlan]:
         kinds = [MembershipKind.RESIDENT, MembershipKind.MEMBERSHIP]
     else:
         kinds = [MembershipKind.MEMBERSHIP, MembershipKind.RESIDENT]
-    start = _date_between(rng, HISTORY_START, datetime.date(2025, 3, 31))
+    start = _date_between(rng, HISTORY_START, _JOINED_BY)
     periods: list[PeriodPlan] = []
     for kind in kinds:
         if start > _LAST_END - datetime.timedelta(days=90):

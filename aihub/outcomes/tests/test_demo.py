@@ -62,8 +62,8 @@ def test_demo_cumulative_to_2024_matches_published_figures(seeded):
     assert krw_english(figures.totals.enterprise_value) == "1.5 trillion KRW"
 
 
-def test_demo_companies_supported_360_to_date(seeded):
-    figures = _figures(datetime.date(2017, 1, 1), datetime.date(2026, 11, 1))
+def test_demo_companies_supported_360_by_2024(seeded):
+    figures = _figures(datetime.date(2017, 1, 1), datetime.date(2024, 12, 31))
     assert figures.supported_to_date == 360
 
 
