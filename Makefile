@@ -44,7 +44,8 @@ messages: install
 test: lint check-deploy check-migrations check-translations
 	$(PY) scripts/run_tests.py
 
-BENCHES := bench/run.py bench/leasing/run.py bench/outcomes/run.py bench/matching/run.py bench/demoday/run.py
+BENCHES := bench/run.py bench/leasing/run.py bench/outcomes/run.py bench/calls/run.py \
+	bench/matching/run.py bench/demoday/run.py
 
 bench: install
 	@failed=""; for script in $(BENCHES); do \

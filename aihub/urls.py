@@ -13,6 +13,7 @@ urlpatterns = [
     path("partners/", include("aihub.partners.urls")),
     path("leasing/", include("aihub.leasing.urls")),
     path("outcomes/", include("aihub.outcomes.urls")),
+    path("calls/", include("aihub.calls.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "aihub.outcomes",
     "aihub.matching",
     "aihub.events",
+    "aihub.calls",
     "aihub.demo",
 ]
 
