@@ -1,11 +1,13 @@
 """Base model and the audit log shared by every app."""
 
+import datetime
 from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -84,6 +86,15 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} #{self.object_id}"
+
+    @property
+    def local_time(self) -> datetime.datetime:
+        return timezone.localtime(self.created_at)
+
+    @property
+    def shown_time(self) -> str:
+        """When it happened, in Seoul time, as the history lists show it."""
+        return self.local_time.strftime("%Y-%m-%d %H:%M")
 
     @property
     def description(self) -> str:
