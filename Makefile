@@ -44,7 +44,7 @@ messages: install
 test: lint check-deploy check-migrations check-translations
 	$(PY) scripts/run_tests.py
 
-BENCHES := bench/run.py bench/leasing/run.py bench/outcomes/run.py bench/calls/run.py \
+BENCHES := bench/run.py bench/leasing/run.py bench/bookings/run.py bench/outcomes/run.py bench/calls/run.py \
 	bench/matching/run.py bench/demoday/run.py
 
 bench: install

@@ -2,10 +2,11 @@
 
 from ninja import NinjaAPI
 
+from aihub.bookings.api import router as bookings_router
+from aihub.calls.api import router as calls_router
 from aihub.companies.api import router as companies_router
 from aihub.core.api import SessionAuth, TokenAuth, install_error_handlers
 from aihub.leasing.api import router as leasing_router
-from aihub.calls.api import router as calls_router
 from aihub.outcomes.api import router as outcomes_router
 from aihub.partners.api import router as partners_router
 from aihub.spaces.api import router as facilities_router
@@ -15,7 +16,7 @@ api = NinjaAPI(
     version="1",
     description=(
         "Companies, facilities, partners, calls and applications, spaces, leases, invoices, "
-        "outcome reports and the hub's published figures."
+        "room bookings, outcome reports and the hub's published figures."
     ),
     auth=[SessionAuth(csrf=True), TokenAuth()],
     urls_namespace="api",
@@ -26,5 +27,6 @@ api.add_router("/companies", companies_router)
 api.add_router("/facilities", facilities_router)
 api.add_router("/partners", partners_router)
 api.add_router("/leasing", leasing_router)
+api.add_router("/bookings", bookings_router)
 api.add_router("/outcomes", outcomes_router)
 api.add_router("/calls", calls_router)

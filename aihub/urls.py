@@ -12,6 +12,7 @@ urlpatterns = [
     path("facilities/", include("aihub.spaces.urls")),
     path("partners/", include("aihub.partners.urls")),
     path("leasing/", include("aihub.leasing.urls")),
+    path("bookings/", include("aihub.bookings.urls")),
     path("outcomes/", include("aihub.outcomes.urls")),
     path("calls/", include("aihub.calls.urls")),
     path("api/v1/", api.urls),

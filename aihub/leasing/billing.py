@@ -22,7 +22,7 @@ PAYMENT_TERM_DAYS = 14
 
 ROUNDING_RULE = _(
     "Amounts are in whole won. Each line's prorated charge and its discount are rounded "
-    "half up to the won; VAT is 10% of the subtotal, rounded down to the won."
+    "half up to the won; VAT, a tenth of the subtotal, is rounded down to the won."
 )
 
 

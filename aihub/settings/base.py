@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "aihub.companies",
     "aihub.partners",
     "aihub.leasing",
+    "aihub.bookings",
     "aihub.outcomes",
     "aihub.matching",
     "aihub.events",

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from aihub.demo.seed import COMPANIES_PER_SCALE, DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from aihub.bookings.demo import seed_bookings
 from aihub.calls.demo import seed_calls
+from aihub.demo.seed import COMPANIES_PER_SCALE, DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 from aihub.leasing.demo import seed_leasing
 from aihub.outcomes.demo import seed_outcomes
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         report = seed_demo(scale=scale, stdout=self.stdout)
         leasing = seed_leasing(scale=scale, stdout=self.stdout)
+        leasing.update(seed_bookings(scale=scale, stdout=self.stdout))
         leasing["outcome reports"] = seed_outcomes(scale=scale, stdout=self.stdout)
         leasing.update(seed_calls(scale=scale, stdout=self.stdout))
         elapsed = time.monotonic() - started

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BookingsConfig(AppConfig):
+    name = "aihub.bookings"
+    verbose_name = _("Room booking")
+
+    def ready(self) -> None:
+        from aihub.bookings import audit  # noqa: F401 (registers the audit actions)

@@ -1,0 +1,236 @@
+"""Reads of the bookings app. Company-owned rows start from the companies gate."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from aihub.accounts.models import User
+from aihub.bookings.enums import ACTIVE_STATUSES, BookingStatus, ChargeStatus
+from aihub.bookings.models import BookableRoom, Booking, BookingCharge, BookingSeries
+from aihub.companies.models import Company
+from aihub.companies.queries import companies_for_user, company_for_user
+from aihub.core.errors import NotFound
+from aihub.spaces.models import Facility
+
+MAX_SPAN = datetime.timedelta(hours=28)
+"""The longest blocked range a booking can have (24 h plus a 4 h buffer): bounds scans."""
+
+
+def rooms_for_user(
+    *, user: User, facility: str = "", kind: str = "", include_inactive: bool = False
+) -> QuerySet[BookableRoom]:
+    """Bookable rooms for anyone signed in, with their space, floor and facility."""
+    if not user.is_authenticated:
+        return BookableRoom.objects.none()
+    rooms = BookableRoom.objects.select_related("space__facility", "space__floor")
+    if not include_inactive:
+        rooms = rooms.filter(is_active=True)
+    if facility:
+        rooms = rooms.filter(space__facility__slug=facility)
+    if kind:
+        rooms = rooms.filter(space__kind=kind)
+    return rooms.order_by(
+        "space__facility__opened_on", "space__facility_id", "space__floor__level", "space__code"
+    )
+
+
+def room_for_user(*, user: User, pk: int) -> BookableRoom:
+    room = rooms_for_user(user=user, include_inactive=user.is_hub_staff).filter(pk=pk).first()
+    if room is None:
+        raise NotFound()
+    return room
+
+
+def facilities_with_rooms() -> QuerySet[Facility]:
+    return (
+        Facility.objects.filter(spaces__bookable__is_active=True)
+        .distinct()
+        .order_by("-is_anchor", "opened_on", "id")
+    )
+
+
+def facility_for_slug(*, slug: str) -> Facility:
+    facility = facilities_with_rooms().filter(slug=slug).first()
+    if facility is None:
+        raise NotFound()
+    return facility
+
+
+@dataclass(frozen=True)
+class BookingFilters:
+    company: int | None = None
+    status: str = ""
+    upcoming_from: datetime.datetime | None = None
+    room: int | None = None
+
+
+def bookings_for_user(*, user: User, filters: BookingFilters | None = None) -> QuerySet[Booking]:
+    """Bookings the user may see in full: their companies' (all for staff) and their own
+    bookings held without a company; with room, company and booker joined."""
+    filters = filters or BookingFilters()
+    if not user.is_authenticated:
+        return Booking.objects.none()
+    bookings = Booking.objects.select_related(
+        "room__space__facility", "room__space__floor", "company", "booked_by"
+    )
+    if not user.is_hub_staff:
+        bookings = bookings.filter(
+            Q(company__in=companies_for_user(user=user)) | Q(company__isnull=True, booked_by=user)
+        )
+    if filters.company:
+        bookings = bookings.filter(company_id=filters.company)
+    if filters.status:
+        bookings = bookings.filter(status=filters.status)
+    if filters.upcoming_from:
+        bookings = bookings.filter(ends_at__gt=filters.upcoming_from)
+    if filters.room:
+        bookings = bookings.filter(room_id=filters.room)
+    return bookings.order_by("starts_at", "id")
+
+
+def booking_for_user(*, user: User, company_pk: int, pk: int) -> Booking:
+    """One booking of the company in the URL, if the user may see that company; 404 otherwise."""
+    booking = (
+        bookings_for_user(user=user).filter(company_id=company_pk, pk=pk).select_related("series")
+    ).first()
+    if booking is None:
+        raise NotFound()
+    return booking
+
+
+def personal_booking_for_user(*, user: User, pk: int) -> Booking:
+    """A booking held without a company, for the person who holds it and staff."""
+    booking = (
+        bookings_for_user(user=user).filter(company__isnull=True, pk=pk).select_related("series")
+    ).first()
+    if booking is None:
+        raise NotFound()
+    return booking
+
+
+def series_for_user(*, user: User, company_pk: int, pk: int) -> BookingSeries:
+    series = (
+        BookingSeries.objects.filter(
+            company__in=companies_for_user(user=user), company_id=company_pk, pk=pk
+        )
+        .select_related("room__space", "company")
+        .first()
+    )
+    if series is None:
+        raise NotFound()
+    return series
+
+
+def company_bookings_for_user(*, user: User, pk: int) -> Company:
+    """The company in the URL through the gate; 404 when the user may not see it."""
+    return company_for_user(user=user, pk=pk)
+
+
+def busy(
+    *, rooms: list[BookableRoom], start: datetime.datetime, end: datetime.datetime
+) -> list[Booking]:
+    """Active bookings of ``rooms`` whose blocked range meets [start, end), by start.
+
+    Reads only what a calendar shows; the scan is bounded by the longest possible booking.
+    """
+    if not rooms:
+        return []
+    return list(
+        Booking.objects.filter(
+            room__in=[room.pk for room in rooms],
+            status__in=ACTIVE_STATUSES,
+            starts_at__lt=end,
+            starts_at__gt=start - MAX_SPAN,
+            blocked_until__gt=start,
+        )
+        .select_related("company")
+        .only(
+            "id",
+            "room_id",
+            "company_id",
+            "company__name_ko",
+            "company__name_en",
+            "booked_by_id",
+            "organiser",
+            "title",
+            "starts_at",
+            "ends_at",
+            "blocked_until",
+            "status",
+        )
+        .order_by("starts_at", "id")
+    )
+
+
+BUSY_FIELDS = (
+    "id",
+    "room_id",
+    "company_id",
+    "booked_by_id",
+    "title",
+    "starts_at",
+    "ends_at",
+    "blocked_until",
+    "status",
+)
+
+
+def busy_rows(
+    *, room_ids: list[int], start: datetime.datetime, end: datetime.datetime
+) -> list[tuple]:
+    """Like ``busy`` as plain tuples of ``BUSY_FIELDS``: for searches over many rooms."""
+    if not room_ids:
+        return []
+    return list(
+        Booking.objects.filter(
+            room__in=room_ids,
+            status__in=ACTIVE_STATUSES,
+            starts_at__lt=end,
+            starts_at__gt=start - MAX_SPAN,
+            blocked_until__gt=start,
+        )
+        .order_by("starts_at", "id")
+        .values_list(*BUSY_FIELDS)
+    )
+
+
+def approval_queue() -> QuerySet[Booking]:
+    """Pending bookings, soonest first, for staff."""
+    return (
+        Booking.objects.filter(status=BookingStatus.PENDING)
+        .select_related("room__space__facility", "company", "booked_by")
+        .order_by("starts_at", "id")
+    )
+
+
+def charges_for_user(*, user: User, company: int | None = None) -> QuerySet[BookingCharge]:
+    """Charges of the companies the user may see, and their own charges without a company."""
+    if not user.is_authenticated:
+        return BookingCharge.objects.none()
+    charges = BookingCharge.objects.select_related(
+        "booking__room__space__facility", "company", "booking__booked_by"
+    )
+    if not user.is_hub_staff:
+        charges = charges.filter(
+            Q(company__in=companies_for_user(user=user))
+            | Q(company__isnull=True, booking__booked_by=user)
+        )
+    if company:
+        charges = charges.filter(company_id=company)
+    return charges.order_by("-month", "-id")
+
+
+def charge_for_user(*, user: User, company_pk: int, pk: int) -> BookingCharge:
+    charge = charges_for_user(user=user).filter(company_id=company_pk, pk=pk).first()
+    if charge is None:
+        raise NotFound()
+    return charge
+
+
+def open_charges_total(*, company: Company) -> int:
+    return sum(
+        BookingCharge.objects.filter(company=company, status=ChargeStatus.OPEN).values_list(
+            "total", flat=True
+        )
+    )
