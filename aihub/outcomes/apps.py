@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _membership_saved(sender, instance, **kwargs) -> None:
+    """Skips the deletions that a company's own deletion cascades to."""
+    from aihub.companies.models import Company
     from aihub.outcomes.summary import membership_changed
+
+    origin = kwargs.get("origin")
+    if isinstance(origin, Company) or getattr(origin, "model", None) is Company:
+        return
 
     membership_changed(instance.company_id)
 
@@ -21,14 +27,27 @@ def _domains_changed(sender, instance, action, reverse, pk_set, **kwargs) -> Non
         membership_changed(company_pk)
 
 
+def _company_deleting(sender, instance, **kwargs) -> None:
+    from aihub.outcomes.summary import company_removing
+
+    company_removing(instance)
+
+
+def _company_deleted(sender, instance, **kwargs) -> None:
+    from aihub.outcomes.summary import company_removed
+
+    company_removed(instance)
+
+
 class OutcomesConfig(AppConfig):
     name = "aihub.outcomes"
     verbose_name = _("Company outcomes")
 
     def ready(self) -> None:
         """Register the audit actions, and keep the figures' membership summary in step
-        with every save or deletion of a membership period and every AI-domain change."""
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        with every save or deletion of a membership period, every AI-domain change and every
+        deletion of a company."""
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
         from aihub.companies.models import Company, MembershipPeriod
         from aihub.outcomes import audit  # noqa: F401 (registers the audit actions)
@@ -40,3 +59,5 @@ class OutcomesConfig(AppConfig):
         m2m_changed.connect(
             _domains_changed, sender=Company.ai_domains.through, dispatch_uid="outcomes_domains"
         )
+        pre_delete.connect(_company_deleting, sender=Company, dispatch_uid="outcomes_co_del")
+        post_delete.connect(_company_deleted, sender=Company, dispatch_uid="outcomes_co_gone")

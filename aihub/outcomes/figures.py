@@ -27,15 +27,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aihub.companies.enums import MembershipKind
-from aihub.companies.models import AIDomain, MembershipPeriod
+from aihub.companies.models import AIDomain
 from aihub.core.models import is_english, pick
 from aihub.outcomes.enums import Basis
 from aihub.outcomes.models import (
-    CompanyMembershipSummary,
-    CompanyRunningTotal,
+    NEVER,
+    GroupMoney,
+    MembershipSpan,
     PeriodSummary,
+    ReportRun,
     ReportVersion,
-    YearSummary,
 )
 from aihub.spaces.models import Facility
 
@@ -154,51 +155,25 @@ def _period_rows(basis: str) -> list[_PeriodRow]:
     summaries = PeriodSummary.objects.order_by("period_ends_on")
     if basis != Basis.ALL:
         summaries = summaries.filter(during_membership=True)
-    for summary in summaries:
-        row = rows.setdefault(summary.period_ends_on, _PeriodRow(summary.period_ends_on))
-        row.reports += summary.reports
-        row.enterprise_value += summary.enterprise_value
-        row.valued += summary.valued
-        for name in FLOWS:
-            row.flows[name] = row.flows.get(name, 0) + getattr(summary, name)
+    for ends_on, reports, enterprise_value, valued, *flows in summaries.values_list(
+        "period_ends_on", "reports", "enterprise_value", "valued", *FLOWS
+    ):
+        row = rows.setdefault(ends_on, _PeriodRow(ends_on))
+        row.reports += reports
+        row.enterprise_value += enterprise_value
+        row.valued += valued
+        for name, value in zip(FLOWS, flows, strict=True):
+            row.flows[name] = row.flows.get(name, 0) + value
     return [row for row in rows.values() if row.reports]
 
 
-def _last_before(ends: list[datetime.date], limit: datetime.date, *, strict: bool):
-    """The latest of ``ends`` before ``limit`` (or on it unless ``strict``); date.min if none."""
-    chosen = datetime.date.min
-    for end in ends:
-        if end < limit or (end == limit and not strict):
-            chosen = end
-    return chosen
-
-
-def _report_figures(
-    figure_range: FigureRange, periods: list[_PeriodRow]
-) -> tuple[Totals, dict[int, YearRow], list[tuple[int, datetime.date, datetime.date]]]:
-    """Totals and per-year rows; also the years the range cuts through, with their bounds.
-
-    A year is cut when one of its period ends with counted reports lies outside the range;
-    its reporting companies are then counted from the running totals between the bounds.
-    """
+def _report_figures(figure_range: FigureRange, periods: list[_PeriodRow]):
+    """Totals and per-year rows of the flows and enterprise value (no query)."""
     start, end = figure_range.date_from, figure_range.date_to
     totals = Totals()
     years = {year: YearRow(year=year, totals=Totals()) for year in _years(figure_range)}
-    cut: list[tuple[int, datetime.date, datetime.date]] = []
-    ends = [row.ends_on for row in periods]
     for row in periods:
         if not start <= row.ends_on <= end:
-            year = row.ends_on.year
-            if year in years and all(c[0] != year for c in cut):
-                low = max(start, datetime.date(year, 1, 1))
-                high = min(end, datetime.date(year, 12, 31))
-                cut.append(
-                    (
-                        year,
-                        _last_before(ends, low, strict=True),
-                        _last_before(ends, high, strict=False),
-                    )
-                )
             continue
         year_row = years[row.ends_on.year]
         year_row.totals.add(row.flows)
@@ -208,189 +183,135 @@ def _report_figures(
             year_row.totals.valued_companies = row.valued
             totals.enterprise_value = row.enterprise_value
             totals.valued_companies = row.valued
-    column = "all_companies" if figure_range.basis == Basis.ALL else "member_companies"
-    for year, companies in YearSummary.objects.filter(year__in=list(years)).values_list(
-        "year", column
-    ):
-        years[year].totals.reporting_companies = companies
-    return totals, years, cut
+    return totals, years
 
 
-def _reporting_companies(basis: str, pairs: list[tuple[datetime.date, datetime.date]]) -> list[int]:
-    """For each (low, high) pair of period ends, how many companies have a counted report
-    ending after ``low`` and on or before ``high``; three pairs, in one query."""
-    table = CompanyRunningTotal._meta.db_table
-    column = "all_reports" if basis == Basis.ALL else "member_reports"
-    pairs = [*pairs, *[(datetime.date.min, datetime.date.min)] * (3 - len(pairs))]
-    # Table and column names come from the models; every value is a parameter.
-    one = (
-        f"(SELECT COUNT(*) FROM {table} hi LEFT JOIN {table} lo "  # noqa: S608
-        f"ON lo.company_id = hi.company_id AND lo.period_ends_on = %s "
-        f"WHERE hi.period_ends_on = %s AND hi.{column} > COALESCE(lo.{column}, 0))"
-    )
+def _runs(basis: str) -> list[tuple[datetime.date, datetime.date, int]]:
+    """The ``ReportRun`` rows of the basis (one query)."""
+    table = ReportRun._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {one}, {one}, {one}", [date for pair in pairs for date in pair])
-        return list(cursor.fetchone())
-
-
-def _company_rows(basis: str, low: datetime.date, high: datetime.date) -> list[tuple]:
-    """Each member company's summary with its revenue and investment in the range."""
-    members = CompanyMembershipSummary._meta.db_table
-    running = CompanyRunningTotal._meta.db_table
-    prefix = "all" if basis == Basis.ALL else "member"
-    sql = (
-        f"SELECT m.company_id, m.first_starts_on, m.last_ends_on, m.periods, m.kind, "  # noqa: S608
-        f"m.facility_id, m.domains, "
-        f"COALESCE(hi.{prefix}_revenue, 0) - COALESCE(lo.{prefix}_revenue, 0), "
-        f"COALESCE(hi.{prefix}_investment, 0) - COALESCE(lo.{prefix}_investment, 0) "
-        f"FROM {members} m "
-        f"LEFT JOIN {running} hi ON hi.company_id = m.company_id AND hi.period_ends_on = %s "
-        f"LEFT JOIN {running} lo ON lo.company_id = m.company_id AND lo.period_ends_on = %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [high, low])
-        return cursor.fetchall()
-
-
-def _groups(counts: dict[str, int], labels: dict[str, str], money: dict[str, tuple]) -> list[Group]:
-    groups = [
-        Group(
-            key=key,
-            label=labels.get(key, key),
-            companies=count,
-            revenue=money.get(key, (0, 0))[0],
-            investment=money.get(key, (0, 0))[1],
+        cursor.execute(
+            f"SELECT period_ends_on, previous_ends_on, companies FROM {table} "  # noqa: S608
+            "WHERE basis = %s",
+            ["all" if basis == Basis.ALL else "member"],
         )
-        for key, count in counts.items()
-    ]
-    return sorted(groups, key=lambda g: (-g.companies, g.label))
+        return [(_date(end), _date(previous), n) for end, previous, n in cursor.fetchall()]
 
 
-@dataclass
-class _Tally:
-    """Companies and money per group key, each company counted once per key."""
-
-    companies: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    revenue: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    investment: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-
-    def add(self, keys: "set[str] | list[str] | tuple[str, ...]", revenue: int, investment: int):
-        for key in keys:
-            self.companies[key] += 1
-            self.revenue[key] += revenue
-            self.investment[key] += investment
-
-    def groups(self, labels: dict[str, str]) -> list[Group]:
-        money = {key: (self.revenue[key], self.investment[key]) for key in self.companies}
-        return _groups(dict(self.companies), labels, money)
+def _reporting(runs: list[tuple], low: datetime.date, high: datetime.date) -> int:
+    """Companies with a counted report ending from ``low`` to ``high``: each counts at its
+    first report in the range, the one whose previous report came before ``low``."""
+    return sum(n for end, previous, n in runs if low <= end <= high and previous < low)
 
 
-def _several(
-    periods: list[tuple], start: datetime.date, end: datetime.date, active: dict[int, int]
-) -> tuple[set[str], set[str]]:
-    """Kinds and facilities of a company with several periods that overlap the range.
-
-    Also adds the company once to ``active`` (as +1/-1 steps) for every year it was active.
-    """
-    first_year, last_year = start.year, end.year
-    years: set[int] = set()
-    kinds: set[str] = set()
-    facilities: set[str] = set()
-    for kind, facility, starts_on, ends_on in periods:
-        starts_on, ends_on = _date(starts_on), _date(ends_on)
-        low_year = max(starts_on.year, first_year)
-        high_year = min(ends_on.year if ends_on else last_year, last_year)
-        years.update(range(low_year, high_year + 1))
-        if starts_on <= end and (ends_on is None or ends_on >= start):
-            kinds.add(kind)
-            facilities.add(str(facility or ""))
-    for year in years:
-        active[year] += 1
-        active[year + 1] -= 1
-    return kinds, facilities
-
-
-def _membership_figures(
-    figure_range: FigureRange, years: dict[int, YearRow], low: datetime.date, high: datetime.date
-) -> tuple[int, int, dict[str, _Tally]]:
-    """Companies active and supported per year, supported in the range and to date, and
-    the breakdowns by kind, facility, AI domain and year joined (two queries)."""
+def _spans(figure_range: FigureRange) -> dict[tuple[str, str], tuple[int, int]]:
+    """Per breakdown group, the companies in it over the range and those in it by the end
+    of the range (one query)."""
     start, end = figure_range.date_from, figure_range.date_to
-    first_year, last_year = start.year, end.year
-    rows = _company_rows(figure_range.basis, low, high)
-    several = defaultdict(list)
-    for company, kind, facility, starts_on, ends_on in (
-        MembershipPeriod.objects.filter(
-            company__in=CompanyMembershipSummary.objects.filter(periods__gt=1).values("company")
+    table = MembershipSpan._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT family, key, "  # noqa: S608
+            "SUM(CASE WHEN starts_on <= %s AND ends_on >= %s AND previous_ends_on < %s "
+            "THEN companies ELSE 0 END), "
+            "SUM(CASE WHEN previous_ends_on = %s AND starts_on <= %s THEN companies ELSE 0 END) "
+            f"FROM {table} GROUP BY family, key",
+            [end, start, start, NEVER, end],
         )
-        .order_by()
-        .values_list("company", "kind", "facility", "starts_on", "ends_on")
-    ):
-        several[company].append((kind, facility, starts_on, ends_on))
-    active = defaultdict(int)
-    joined_by = defaultdict(int)
-    to_date = supported = 0
-    tallies = {name: _Tally() for name in ("kind", "facility", "domain", "cohort")}
-    kind_t, facility_t, domain_t, cohort_t = (tallies[n] for n in tallies)
-    for company, first, last, count, kind, facility, domains, revenue, investment in rows:
-        first, last = _date(first), _date(last)
-        if first <= end:
-            to_date += 1
-            joined_by[max(first.year, first_year)] += 1
-        if count == 1:
-            low_year = max(first.year, first_year)
-            high_year = min(last.year if last else last_year, last_year)
-            if low_year <= high_year:
-                active[low_year] += 1
-                active[high_year + 1] -= 1
-            if first > end or (last is not None and last < start):
-                continue
-            kinds, facilities = (kind,), (str(facility or ""),)
-        else:
-            kinds, facilities = _several(several[company], start, end, active)
-            if not kinds:
-                continue
-        supported += 1
-        revenue, investment = revenue or 0, investment or 0
-        kind_t.add(kinds, revenue, investment)
-        facility_t.add(facilities, revenue, investment)
-        if domains:
-            domain_t.add(domains.split(","), revenue, investment)
-        cohort_t.add((str(first.year),), revenue, investment)
-    running_active = 0
-    for year in range(first_year, last_year + 1):
-        running_active += active.get(year, 0)
-        active[year] = running_active
-    cumulative = sum(n for year, n in joined_by.items() if year < first_year)
-    for year, row in years.items():
-        cumulative += joined_by.get(year, 0)
-        row.active_companies = active.get(year, 0)
-        row.supported_to_date = cumulative
-    return supported, to_date, tallies
+        return {(family, key): (inside, by_end) for family, key, inside, by_end in cursor}
 
 
-def _labels(tallies: dict[str, _Tally]) -> dict[str, list[Group]]:
+def _active_by_year(figure_range: FigureRange, years: dict[int, YearRow]) -> None:
+    """Fill in the companies active in each year and supported by its end (one query)."""
+    columns, params = [], []
+    for year in years:
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        columns.append(
+            "SUM(CASE WHEN starts_on <= %s AND ends_on >= %s AND previous_ends_on < %s "
+            "THEN companies ELSE 0 END)"
+        )
+        columns.append(
+            "SUM(CASE WHEN previous_ends_on = %s AND starts_on <= %s THEN companies ELSE 0 END)"
+        )
+        params += [last, first, first, NEVER, min(last, figure_range.date_to)]
+    table = MembershipSpan._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(columns)} FROM {table} WHERE family = %s",  # noqa: S608
+            [*params, "cohort"],
+        )
+        counts = cursor.fetchone()
+    for index, row in enumerate(years.values()):
+        row.active_companies = counts[2 * index] or 0
+        row.supported_to_date = counts[2 * index + 1] or 0
+
+
+def _money(figure_range: FigureRange) -> dict[tuple[str, str], tuple[int, int]]:
+    """Per breakdown group, the revenue and investment of its companies over the range
+    (one query)."""
+    start, end = figure_range.date_from, figure_range.date_to
+    prefix = "all" if figure_range.basis == Basis.ALL else "member"
+    table = GroupMoney._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT family, key, SUM({prefix}_revenue), SUM({prefix}_investment) "  # noqa: S608
+            f"FROM {table} WHERE period_ends_on >= %s AND period_ends_on <= %s "
+            "AND (last_in_group >= %s OR next_in_group <= %s) GROUP BY family, key",
+            [start, end, start, end],
+        )
+        return {(family, key): (revenue, investment) for family, key, revenue, investment in cursor}
+
+
+def _breakdowns(
+    spans: dict[tuple[str, str], tuple[int, int]], money: dict[tuple[str, str], tuple[int, int]]
+) -> dict[str, list[Group]]:
     """The breakdowns with their labels in the current language (two queries)."""
     english = is_english()
+    by_family: dict[str, dict[str, tuple[int, int, int]]] = defaultdict(dict)
+    for (family, key), (companies, _by_end) in spans.items():
+        if companies:
+            revenue, investment = money.get((family, key), (0, 0))
+            by_family[family][key] = (companies, int(revenue or 0), int(investment or 0))
+    facilities = by_family["facility"]
     facility_labels = {
         str(pk): pick(ko or "", en or "", english=english)
         for pk, ko, en in Facility.objects.filter(
-            pk__in=[int(k) for k in tallies["facility"].companies if k]
+            pk__in=[int(key) for key in facilities if key]
         ).values_list("pk", "name_ko", "name_en")
     }
-    if "" in tallies["facility"].companies:
+    if "" in facilities:
         facility_labels[""] = _("No facility (membership)")
     domain_labels = {
         str(pk): pick(ko, en, english=english)
         for pk, ko, en in AIDomain.objects.values_list("pk", "name_ko", "name_en")
     }
-    kind_labels = {value: str(label) for value, label in MembershipKind.choices}
-    cohorts = tallies["cohort"].groups({key: key for key in tallies["cohort"].companies})
+    labels = {
+        "kind": {value: str(label) for value, label in MembershipKind.choices},
+        "facility": facility_labels,
+        "domain": domain_labels,
+        "cohort": {key: key for key in by_family["cohort"]},
+    }
+    groups = {
+        family: sorted(
+            (
+                Group(
+                    key=key,
+                    label=labels[family].get(key, key),
+                    companies=companies,
+                    revenue=revenue,
+                    investment=investment,
+                )
+                for key, (companies, revenue, investment) in by_family[family].items()
+            ),
+            key=lambda g: (-g.companies, g.label),
+        )
+        for family in ("kind", "facility", "domain", "cohort")
+    }
     return {
-        "by_kind": tallies["kind"].groups(kind_labels),
-        "by_facility": tallies["facility"].groups(facility_labels),
-        "by_domain": tallies["domain"].groups(domain_labels),
-        "by_cohort": sorted(cohorts, key=lambda g: g.key),
+        "by_kind": groups["kind"],
+        "by_facility": groups["facility"],
+        "by_domain": groups["domain"],
+        "by_cohort": sorted(groups["cohort"], key=lambda g: g.key),
     }
 
 
@@ -398,19 +319,18 @@ def hub_figures(figure_range: FigureRange) -> HubFigures:
     """Every hub figure for the range, following the counting rules of this module.
 
     Reads the summary tables of ``aihub.outcomes.summary`` in a fixed number of queries
-    (eight) whatever the amount of data or the range.
+    (seven) whatever the amount of data or the range; the rows read grow with the number
+    of period ends, breakdown groups and distinct membership dates, not with companies.
     """
-    periods = _period_rows(figure_range.basis)
-    totals, years, cut = _report_figures(figure_range, periods)
-    ends = [row.ends_on for row in periods]
-    low = _last_before(ends, figure_range.date_from, strict=True)
-    high = _last_before(ends, figure_range.date_to, strict=False)
-    counts = _reporting_companies(figure_range.basis, [(low, high)] + [c[1:] for c in cut])
-    for (year, _low, _high), count in zip(cut, counts[1:], strict=False):
-        years[year].totals.reporting_companies = count
-    supported_in_range, supported_to_date, tallies = _membership_figures(
-        figure_range, years, low, high
-    )
+    start, end = figure_range.date_from, figure_range.date_to
+    totals, years = _report_figures(figure_range, _period_rows(figure_range.basis))
+    runs = _runs(figure_range.basis)
+    totals.reporting_companies = _reporting(runs, start, end)
+    for year, row in years.items():
+        low, high = max(start, datetime.date(year, 1, 1)), min(end, datetime.date(year, 12, 31))
+        row.totals.reporting_companies = _reporting(runs, low, high)
+    spans = _spans(figure_range)
+    _active_by_year(figure_range, years)
     cumulative = Totals()
     for year in years.values():
         cumulative.add(vars(year.totals))
@@ -418,14 +338,14 @@ def hub_figures(figure_range: FigureRange) -> HubFigures:
         year.cumulative_investment = cumulative.investment
         year.cumulative_new_hires = cumulative.new_hires
         year.label = str(year.year)
-    totals.reporting_companies = counts[0]
+    cohorts = [counts for (family, _key), counts in spans.items() if family == "cohort"]
     return HubFigures(
         range=figure_range,
         totals=totals,
         years=list(years.values()),
-        supported_in_range=supported_in_range,
-        supported_to_date=supported_to_date,
-        **_labels(tallies),
+        supported_in_range=sum(inside for inside, _by_end in cohorts),
+        supported_to_date=sum(by_end for _inside, by_end in cohorts),
+        **_breakdowns(spans, _money(figure_range)),
     )
 
 

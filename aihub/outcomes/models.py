@@ -280,67 +280,115 @@ class PeriodSummary(models.Model):
         return f"{self.period_ends_on} ({'member' if self.during_membership else 'alumni'})"
 
 
-class YearSummary(models.Model):
-    """How many companies have an accepted report for a period ending in the year."""
-
-    year = models.PositiveSmallIntegerField(unique=True)
-    member_companies = models.PositiveIntegerField(default=0)
-    all_companies = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return str(self.year)
+NEVER = datetime.date(1, 1, 1)
+"""Stands for "no earlier day" in the summary tables below, which hold no NULL dates."""
+OPEN = datetime.date(9999, 12, 31)
+"""Stands for "no later day" (an open-ended membership, no later group period)."""
 
 
-class CompanyRunningTotal(models.Model):
-    """A company's accepted revenue, investment and report count up to a period end.
+class MembershipSpan(models.Model):
+    """How many companies belong to a breakdown group over one stretch of days.
 
-    One row per company and reporting period end from the company's first accepted report
-    on, so a range's figures are the difference of two rows. ``member_*`` counts reports
-    filed while a member, ``all_*`` every accepted report.
+    ``family`` is ``kind``, ``facility``, ``domain`` or ``cohort`` and ``key`` the group
+    (a kind, a facility id or "" for none, an AI domain id, a year joined). A company's
+    membership periods that count for the group are merged into stretches; each stretch
+    adds one to the row of its start, end (``OPEN`` when open-ended) and the end of the
+    company's previous stretch in the group (``NEVER`` for the first). A company is in
+    the group for a date range when one of its stretches overlaps it, and is counted once
+    by counting only the first such stretch: the one whose previous stretch ended before
+    the range.
     """
 
-    company = models.ForeignKey(
-        "companies.Company", on_delete=models.CASCADE, related_name="+", db_index=False
-    )
-    period_ends_on = models.DateField()
-    member_revenue = models.BigIntegerField(default=0)
-    member_investment = models.BigIntegerField(default=0)
-    member_reports = models.PositiveIntegerField(default=0)
-    all_revenue = models.BigIntegerField(default=0)
-    all_investment = models.BigIntegerField(default=0)
-    all_reports = models.PositiveIntegerField(default=0)
+    family = models.CharField(max_length=8)
+    key = models.CharField(max_length=40)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    previous_ends_on = models.DateField()
+    companies = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["period_ends_on", "company"], name="outcomes_running_once"
+                fields=["family", "key", "starts_on", "ends_on", "previous_ends_on"],
+                name="outcomes_span_once",
             ),
         ]
-        indexes = [models.Index(fields=["company", "period_ends_on"], name="outcomes_running_co")]
 
     def __str__(self) -> str:
-        return f"{self.company_id} · {self.period_ends_on}"
+        return f"{self.family}:{self.key} {self.starts_on}..{self.ends_on}"
 
 
-class CompanyMembershipSummary(models.Model):
-    """What the figures need of a company's membership periods and AI domains.
+class GroupMoney(models.Model):
+    """Accepted revenue and investment of one breakdown group for one period end.
 
-    ``kind`` and ``facility`` are those of the only period when ``periods`` is 1; companies
-    with several periods are read period by period. ``domains`` lists AI domain ids,
-    comma-separated.
+    A company's report for the period end counts for a group over a date range containing
+    that end when the company is in the group for the range: ``last_in_group`` is the
+    latest day on or before the end, ``next_in_group`` the earliest day on or after it,
+    when the company belonged to the group (both the end itself when it belonged then;
+    ``NEVER``/``OPEN`` when there is no such day). The report counts exactly when
+    ``last_in_group >= date_from or next_in_group <= date_to``. ``member_*`` adds reports
+    filed while a member, ``all_*`` every accepted report; ``reports`` counts them.
+    """
+
+    family = models.CharField(max_length=8)
+    key = models.CharField(max_length=40)
+    period_ends_on = models.DateField()
+    last_in_group = models.DateField()
+    next_in_group = models.DateField()
+    reports = models.IntegerField(default=0)
+    member_revenue = models.BigIntegerField(default=0)
+    member_investment = models.BigIntegerField(default=0)
+    all_revenue = models.BigIntegerField(default=0)
+    all_investment = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_ends_on", "family", "key", "last_in_group", "next_in_group"],
+                name="outcomes_group_money_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.family}:{self.key} {self.period_ends_on}"
+
+
+class ReportRun(models.Model):
+    """How many companies have a counted report for a period end, by their previous one.
+
+    ``basis`` is ``member`` (reports filed while a member) or ``all``. Each counted report
+    adds one to the row of its period end and the company's previous counted period end
+    on the basis (``NEVER`` for its first), so the companies reporting in a date range are
+    the reports in it whose previous one lies before it.
+    """
+
+    basis = models.CharField(max_length=8)
+    period_ends_on = models.DateField()
+    previous_ends_on = models.DateField()
+    companies = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["basis", "period_ends_on", "previous_ends_on"], name="outcomes_run_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.basis} {self.period_ends_on}"
+
+
+class CompanyFigureInput(models.Model):
+    """What the summary tables last counted of one company, so a change can be undone.
+
+    ``data`` holds the company's membership periods, AI domains and counted reports
+    (period end, filed while a member, revenue, investment) as the summaries saw them.
     """
 
     company = models.OneToOneField(
         "companies.Company", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
-    first_starts_on = models.DateField()
-    last_ends_on = models.DateField(null=True, blank=True)
-    periods = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=12)
-    facility = models.ForeignKey(
-        "spaces.Facility", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    domains = models.CharField(max_length=500, blank=True)
+    data = models.JSONField(default=dict)
 
     def __str__(self) -> str:
         return str(self.company_id)

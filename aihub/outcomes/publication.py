@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy
 
 from aihub.core.errors import PermissionDenied
 from aihub.core.models import is_english, pick
-from aihub.outcomes.figures import FigureRange, Group, HubFigures, YearRow, counted_versions
+from aihub.outcomes.figures import (
+    FigureRange,
+    Group,
+    HubFigures,
+    Totals,
+    YearRow,
+    counted_versions,
+)
 from aihub.outcomes.models import PublicationConsent
 
 MIN_COMPANIES = 5
@@ -85,20 +92,32 @@ def _join(rows: list[YearRow]) -> YearRow:
     )
 
 
-def publishable(figures: HubFigures) -> HubFigures:
-    """The figures with every aggregate of fewer than 5 companies merged away.
+def _hide_small_value(totals: Totals) -> Totals:
+    """The totals without their enterprise value when fewer than 5 companies reported it
+    (shown as 0 with ``valued_companies`` 0, which the pages show as a dash)."""
+    if totals.valued_companies < MIN_COMPANIES:
+        return replace(totals, enterprise_value=0, valued_companies=0)
+    return totals
 
-    Raises ``TooFewCompanies`` when the whole range covers fewer than 5 companies.
+
+def publishable(figures: HubFigures) -> HubFigures:
+    """The figures with every aggregate of fewer than 5 companies merged away or hidden.
+
+    Years with fewer than 5 reporting companies are joined to a neighbour; groups of
+    fewer than 5 companies are folded into "Other"; an enterprise value (for the range or
+    a year) that fewer than 5 companies reported is hidden. Raises ``TooFewCompanies``
+    when the whole range covers fewer than 5 companies.
     """
     if figures.totals.reporting_companies < MIN_COMPANIES:
         raise TooFewCompanies()
-    totals = figures.totals
-    if totals.valued_companies < MIN_COMPANIES:
-        totals = replace(totals, enterprise_value=0, valued_companies=0)
+    years = [
+        replace(row, totals=_hide_small_value(row.totals))
+        for row in _merge_small_years(figures.years)
+    ]
     return replace(
         figures,
-        totals=totals,
-        years=_merge_small_years(figures.years),
+        totals=_hide_small_value(figures.totals),
+        years=years,
         by_kind=_merge_small_groups(figures.by_kind),
         by_facility=_merge_small_groups(figures.by_facility),
         by_domain=_merge_small_groups(figures.by_domain),

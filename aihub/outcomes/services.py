@@ -119,7 +119,6 @@ def open_period(
         opened_by=actor if getattr(actor, "pk", None) else None,
     )
     count = _add_reports(period)
-    summary.period_opened(period=period)
     period.log_action(
         "outcomes.period.opened",
         actor=actor,

@@ -21,7 +21,7 @@ from aihub.outcomes.exports import figure_sheets, workbook_response
 from aihub.outcomes.figures import HubFigures, hub_figures
 from aihub.outcomes.formatting import krw
 from aihub.outcomes.forms import PeriodForm, RangeForm
-from aihub.outcomes.publication import consenting_companies, publishable
+from aihub.outcomes.publication import TooFewCompanies, consenting_companies, publishable
 
 
 def _query(request: HttpRequest) -> str:
@@ -101,17 +101,27 @@ def figures_export(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def public_figures(request: HttpRequest) -> HttpResponse:
-    """The figures anyone may see: aggregates of 5 or more companies, names by consent."""
+    """The figures anyone may see: aggregates of 5 or more companies, names by consent.
+
+    A range whose reports cover fewer than 5 companies still shows the page, with the
+    reason in place of the aggregates (and the companies named by consent).
+    """
     form = RangeForm(request.GET or None)
     figure_range = form.figure_range()
-    figures = publishable(hub_figures(figure_range))
+    try:
+        figures = publishable(hub_figures(figure_range))
+    except TooFewCompanies as refusal:
+        figures, refused = None, str(refusal.message)
+    else:
+        refused = ""
     return render(
         request,
         "outcomes/public.html",
         {
             "form": form,
             "figures": figures,
-            "charts": _charts(figures)[:1],
+            "refused": refused,
+            "charts": _charts(figures)[:1] if figures else [],
             "named": consenting_companies(figure_range),
         },
     )

@@ -78,7 +78,7 @@ def build() -> None:
     from aihub.accounts.models import RoleAssignment, User
     from aihub.companies.models import AIDomain, Company, MembershipPeriod
     from aihub.outcomes.enums import PeriodKind, ReportStatus, VersionStatus
-    from aihub.outcomes.models import CompanyRunningTotal, Report, ReportingPeriod, ReportVersion
+    from aihub.outcomes.models import CompanyFigureInput, Report, ReportingPeriod, ReportVersion
     from aihub.spaces.models import Facility
 
     rng = random.Random(2017)
@@ -173,7 +173,7 @@ def build() -> None:
                 "UPDATE outcomes_report SET current_version_id = (SELECT v.id FROM "
                 "outcomes_reportversion v WHERE v.report_id = outcomes_report.id)"
             )
-        CompanyRunningTotal.objects.all().delete()
+        CompanyFigureInput.objects.all().delete()
     print(f"built {Report.objects.count():,} reports in {time.perf_counter() - started:.0f} s")
 
 
@@ -186,9 +186,9 @@ def load() -> None:
     if not User.objects.filter(email=STAFF_EMAIL).exists():
         build()
     call_command("migrate", verbosity=0)
-    from aihub.outcomes.models import CompanyRunningTotal
+    from aihub.outcomes.models import CompanyFigureInput
 
-    if not CompanyRunningTotal.objects.exists():
+    if not CompanyFigureInput.objects.exists():
         started = time.perf_counter()
         call_command("rebuild_outcome_summaries")
         print(f"rebuilt the outcome summaries in {time.perf_counter() - started:.0f} s")

@@ -1,7 +1,8 @@
 """Template helpers: KRW amounts as people read them, and the pending-report notice."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from aihub.outcomes import formatting
 from aihub.outcomes.queries import pending_reports_for_user
@@ -14,6 +15,11 @@ def krw(amount: int | None) -> str:
     """``3,659억 원`` or ``365.9 billion KRW``, with every digit in a tooltip."""
     if amount is None:
         return "—"
+    if isinstance(amount, int):
+        return mark_safe(  # noqa: S308 (an int and two escaped texts)
+            f'<data value="{amount}" title="{escape(formatting.krw_exact(amount))}">'
+            f"{escape(formatting.krw(amount))}</data>"
+        )
     return format_html(
         '<data value="{}" title="{}">{}</data>',
         amount,

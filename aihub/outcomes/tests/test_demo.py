@@ -16,7 +16,6 @@ from aihub.outcomes.models import (
     Report,
     ReportingPeriod,
     ReportVersion,
-    YearSummary,
 )
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +30,6 @@ def seeded(django_db_setup, django_db_blocker):
     yield written
     with django_db_blocker.unblock():
         PeriodSummary.objects.all().delete()
-        YearSummary.objects.all().delete()
         ReportVersion.objects.all().delete()
         Report.objects.all().delete()
         ReportingPeriod.objects.all().delete()

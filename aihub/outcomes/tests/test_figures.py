@@ -8,7 +8,7 @@ from aihub.core.errors import PermissionDenied
 from aihub.outcomes import services
 from aihub.outcomes.charts import Series, bar_chart
 from aihub.outcomes.enums import Basis, PeriodKind
-from aihub.outcomes.figures import FigureRange, Group, hub_figures
+from aihub.outcomes.figures import FigureRange, Group, HubFigures, Totals, YearRow, hub_figures
 from aihub.outcomes.formatting import krw_english, krw_exact, krw_korean
 from aihub.outcomes.models import Report
 from aihub.outcomes.publication import (
@@ -143,3 +143,50 @@ def test_bar_chart_accessible_and_escaped():
     assert "&lt;매출&gt;" in svg
     assert "style=" not in svg
     assert svg.count("<rect") == 2
+
+
+def _year(year: int, reporting: int, valued: int):
+    totals = Totals(
+        revenue=year, enterprise_value=valued * 1_000, valued_companies=valued,
+        reporting_companies=reporting,
+    )  # fmt: skip
+    return YearRow(year=year, totals=totals, label=str(year))
+
+
+def test_publishable_hides_year_value_of_fewer_than_five():
+    years = [_year(2023, 6, 4), _year(2024, 6, 5), _year(2025, 7, 0)]
+    result = publishable(
+        HubFigures(
+            range=RANGE_2025,
+            totals=Totals(enterprise_value=3_000, valued_companies=5, reporting_companies=9),
+            years=years,
+            supported_in_range=9,
+            supported_to_date=9,
+            by_kind=[],
+            by_facility=[],
+            by_domain=[],
+            by_cohort=[],
+        )
+    )
+    shown = [(y.label, y.totals.enterprise_value, y.totals.valued_companies) for y in result.years]
+    assert shown == [("2023", 0, 0), ("2024", 5_000, 5), ("2025", 0, 0)]
+    assert (result.totals.enterprise_value, result.totals.revenue) == (3_000, 0)
+
+
+def test_publishable_hides_value_of_joined_years_below_five():
+    years = [_year(2024, 3, 3), _year(2025, 6, 4)]
+    result = publishable(
+        HubFigures(
+            range=RANGE_2025,
+            totals=Totals(enterprise_value=4_000, valued_companies=4, reporting_companies=6),
+            years=years,
+            supported_in_range=6,
+            supported_to_date=6,
+            by_kind=[],
+            by_facility=[],
+            by_domain=[],
+            by_cohort=[],
+        )
+    )
+    shown = [(y.label, y.totals.enterprise_value) for y in result.years]
+    assert (shown, result.totals.enterprise_value) == ([("2024–2025", 0)], 0)

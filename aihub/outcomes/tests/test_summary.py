@@ -15,11 +15,12 @@ from aihub.outcomes import services, summary
 from aihub.outcomes.enums import Basis, PeriodKind
 from aihub.outcomes.figures import FigureRange, hub_figures
 from aihub.outcomes.models import (
-    CompanyMembershipSummary,
-    CompanyRunningTotal,
+    CompanyFigureInput,
+    GroupMoney,
+    MembershipSpan,
     PeriodSummary,
     Report,
-    YearSummary,
+    ReportRun,
 )
 from aihub.outcomes.tests import reference
 from aihub.outcomes.tests.conftest import a_round, figures
@@ -67,21 +68,23 @@ def _tables() -> dict[str, list]:
                 "products_launched", "enterprise_value", "valued",
             )
         ),
-        "years": sorted(
-            YearSummary.objects.values_list("year", "member_companies", "all_companies")
-        ),
-        "running": sorted(
-            CompanyRunningTotal.objects.values_list(
-                "company_id", "period_ends_on", "member_revenue", "member_investment",
-                "member_reports", "all_revenue", "all_investment", "all_reports",
+        "spans": sorted(
+            MembershipSpan.objects.values_list(
+                "family", "key", "starts_on", "ends_on", "previous_ends_on", "companies"
             )
         ),
-        "members": sorted(
-            CompanyMembershipSummary.objects.values_list(
-                "company_id", "first_starts_on", "last_ends_on", "periods", "kind",
-                "facility_id", "domains",
+        "money": sorted(
+            GroupMoney.objects.values_list(
+                "period_ends_on", "family", "key", "last_in_group", "next_in_group", "reports",
+                "member_revenue", "member_investment", "all_revenue", "all_investment",
             )
         ),
+        "runs": sorted(
+            ReportRun.objects.values_list(
+                "basis", "period_ends_on", "previous_ends_on", "companies"
+            )
+        ),
+        "inputs": sorted(CompanyFigureInput.objects.values_list("company_id", "data")),
     }  # fmt: skip
 
 
@@ -237,8 +240,10 @@ def test_summary_incremental_equals_rebuild(history):
 def test_summary_rebuild_heals_stale_tables(history):
     expected = _same(FigureRange(date_from=datetime.date(2018, 1, 1)))[1]
     PeriodSummary.objects.all().delete()
-    CompanyRunningTotal.objects.filter(company=history[0]).delete()
-    CompanyMembershipSummary.objects.filter(company=history[2]).delete()
+    GroupMoney.objects.filter(family="domain").delete()
+    MembershipSpan.objects.filter(family="cohort").update(companies=7)
+    ReportRun.objects.filter(basis="all").delete()
+    CompanyFigureInput.objects.filter(company=history[2]).delete()
     summary.rebuild()
     assert asdict(hub_figures(FigureRange(date_from=datetime.date(2018, 1, 1)))) == expected
 
@@ -273,3 +278,28 @@ def test_summary_query_count_same_for_any_range(history, django_assert_num_queri
     ):
         with django_assert_num_queries(7):
             hub_figures(figure_range)
+
+
+def test_summary_company_deletion_updates_figures(history):
+    history[4].delete()
+    history[2].delete()
+    for figure_range in _ranges()[::7]:
+        new, old = _same(figure_range)
+        assert new == old
+    incremental = _tables()
+    summary.rebuild()
+    assert _tables() == incremental
+
+
+def test_summary_figures_equal_reports_for_ranges_inside_quarters(history):
+    dates = [datetime.date(2017, 1, 1) + datetime.timedelta(days=n) for n in range(0, 2000, 97)]
+    mismatches = []
+    for start in dates:
+        for end in dates[::3]:
+            if start <= end:
+                for basis in (Basis.MEMBER, Basis.ALL):
+                    figure_range = FigureRange(date_from=start, date_to=end, basis=basis)
+                    new, old = _same(figure_range)
+                    if new != old:
+                        mismatches.append(figure_range)
+    assert mismatches == []

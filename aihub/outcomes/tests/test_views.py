@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from aihub.outcomes import services
 from aihub.outcomes.enums import ReportStatus
 from aihub.outcomes.models import Report, ReportingPeriod, ReportVersion
+from aihub.outcomes.publication import TooFewCompanies
 from aihub.outcomes.tests.conftest import figures
 from aihub.outcomes.tests.helpers import open_quarter, queries_for
 
@@ -189,9 +190,31 @@ def test_export_refused_to_member(member_client):
     assert member_client.get(reverse("outcomes:export")).status_code == 403
 
 
-def test_public_figures_too_few_companies_refused(client, accepted):
+def test_public_figures_too_few_companies_shows_message(client, accepted):
     response = client.get(reverse("outcomes:public"))
-    assert response.status_code == 403
+    page = response.content.decode()
+    assert (response.status_code, response.context["figures"]) == (200, None)
+    assert str(TooFewCompanies.default_message) in page
+    assert 'data-testid="too-few-companies"' in page
+    assert 'data-testid="total-revenue"' not in page
+
+
+def test_public_figures_hide_value_reported_by_fewer_than_five(
+    client, staff, period, make_company, facility
+):
+    for _ in range(3):
+        make_company(resident_at=facility)
+    services.add_missing_reports(period=period, actor=staff)
+    for number, report in enumerate(period.reports.order_by("pk")):
+        value = None if number == 0 else 10_000_000_000
+        services.record_accepted_report(
+            report=report, figures=figures(enterprise_value=value), actor=staff
+        )
+    response = client.get(reverse("outcomes:public") + "?date_from=2025-01-01")
+    row = response.context["figures"].years[0].totals
+    assert (response.status_code, row.reporting_companies, row.enterprise_value) == (200, 5, 0)
+    assert response.context["figures"].totals.enterprise_value == 0
+    assert 'data-testid="year-value">—<' in response.content.decode()
 
 
 def test_company_page_for_member(member_client, accepted, company):
