@@ -62,7 +62,7 @@ def rows(call: Call) -> list[list[object]]:
                 ranked.rank if ranked else None,
                 round(ranked.score, 2) if ranked and ranked.score is not None else None,
                 assignment.judge.full_name,
-                ranked.totals.get(assignment.judge_id) if ranked else None,
+                round(assignment.total, 2) if ranked and assignment.total is not None else None,
                 score.criterion.name,
                 score.criterion.weight,
                 score.value,

@@ -285,7 +285,13 @@ class Document(models.Model):
 
 
 class Assignment(models.Model):
-    """A judge reviewing one application at one stage."""
+    """A judge reviewing one application at one stage.
+
+    ``total`` and ``tie_value`` are kept by the scoring service in the transaction that saves
+    the scores (see ``ranking.sheet_total``): the judge's weighted total on 100 points and
+    their score on the stage's tie-break criterion, both null until every criterion of the
+    stage is scored. Rankings read them instead of the scores.
+    """
 
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="assignments")
     application = models.ForeignKey(
@@ -296,6 +302,10 @@ class Assignment(models.Model):
     )
     automatic = models.BooleanField(_("assigned automatically"), default=False)
     created_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+    total = models.FloatField(_("judge's total (of 100)"), null=True, blank=True, editable=False)
+    tie_value = models.IntegerField(
+        _("score on the tie-break criterion"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("judge assignment")
@@ -306,7 +316,13 @@ class Assignment(models.Model):
                 fields=["stage", "application", "judge"], name="calls_assignment_once"
             ),
         ]
-        indexes = [models.Index(fields=["judge", "stage"])]
+        indexes = [
+            models.Index(fields=["judge", "stage"]),
+            models.Index(
+                fields=["stage", "application", "judge", "total", "tie_value"],
+                name="calls_assignment_totals",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.judge} → {self.application}"

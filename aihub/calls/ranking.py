@@ -9,20 +9,29 @@ its z-scores, and that is mapped back to points as overall mean + overall deviat
 cut-off keeps its meaning in points. Ties are broken as the call states: by the mean score on
 the most heavily weighted criterion (the first one in the rubric when weights are equal),
 higher first, then by earlier submission; or by earlier submission alone.
+
+``rank`` is the arithmetic over a list of judge totals, as written above. ``rank_stage``
+gets the same ranking from the database: each judge's total is kept on the assignment by
+the scoring service (``sheet_total``, exact to the last bit, so equal sheets give equal
+totals), and two grouped queries over those totals give the per-judge mean and deviation
+and, per application, the number of judges, the sums of totals, tie-break scores and
+z-scores. Sums taken by the database differ from ``statistics.fmean``/``pstdev`` only in
+the last bits; the order compares scores rounded to six decimals, as ``rank`` does.
 """
 
 import datetime
+import math
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
-from django.db.models import Case, Count, F, FloatField, Sum, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Case, Count, F, FloatField, Max, Min, QuerySet, Sum, Value, When
 
 from aihub.calls.enums import TieBreak
-from aihub.calls.models import Criterion, Score, Stage
+from aihub.calls.models import Assignment, Criterion, Score, Stage
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,6 @@ class Ranked:
     judges: int = 0
     tie_value: float | None = None
     passes_cutoff: bool = False
-    totals: dict[int, float] = field(default_factory=dict)
 
 
 def tie_criterion(criteria: list[Criterion]) -> Criterion | None:
@@ -53,36 +61,73 @@ def tie_criterion(criteria: list[Criterion]) -> Criterion | None:
     return sorted(criteria, key=lambda c: (-c.weight, c.order, c.pk))[0]
 
 
-def judge_totals(stage: Stage, criteria: list[Criterion]) -> list[JudgeTotal]:
-    """Every judge's weighted total per application at the stage, in one grouped query."""
-    if not criteria:
-        return []
-    weight_sum = sum(c.weight for c in criteria)
-    tie = tie_criterion(criteria)
-    scaled = Cast(F("value") - F("criterion__min_score"), FloatField()) * Cast(
-        F("criterion__weight"), FloatField()
+def sheet_total(
+    criteria: list[Criterion], values: Mapping[int, int]
+) -> tuple[float | None, int | None]:
+    """A judge's total on 100 points and score on the tie-break criterion, from ``values``
+    (criterion id → score); ``(None, None)`` unless every criterion is scored.
+
+    Computed exactly and rounded once, so sheets with the same weighted sum get the same
+    float whatever the order of their criteria.
+    """
+    if not criteria or any(c.pk not in values for c in criteria):
+        return None, None
+    weighted = sum(
+        Fraction(c.weight * (values[c.pk] - c.min_score), c.max_score - c.min_score)
+        for c in criteria
     )
-    span = Cast(F("criterion__max_score") - F("criterion__min_score"), FloatField())
-    rows = (
-        Score.objects.filter(assignment__stage=stage)
-        .values("assignment__application_id", "assignment__judge_id")
-        .annotate(
-            total=Sum(scaled * Value(100.0) / (span * Value(float(weight_sum)))),
-            scores=Count("id"),
-            tie_value=Sum(
-                Case(
-                    When(criterion_id=tie.pk, then=Cast(F("value"), FloatField())),
-                    default=Value(0.0),
-                    output_field=FloatField(),
-                )
-            ),
-        )
-        .order_by()
-        .values_list(
-            "assignment__application_id", "assignment__judge_id", "total", "scores", "tie_value"
-        )
-    )
-    return [JudgeTotal(a, j, float(t or 0), n, float(v or 0)) for a, j, t, n, v in rows]
+    total = float(weighted * 100 / sum(c.weight for c in criteria))
+    return total, values[tie_criterion(criteria).pk]
+
+
+def refresh_totals(*, stage: Stage, assignment_ids: Iterable[int] | None = None) -> int:
+    """Recompute the kept totals of the stage's assignments (or of ``assignment_ids``) from
+    their scores; for data written around ``services.set_scores`` (bulk loads). Returns the
+    number of assignments written. Three queries and one bulk update."""
+    criteria = list(Criterion.objects.filter(stage=stage).order_by("order", "id"))
+    assignments = Assignment.objects.filter(stage=stage)
+    if assignment_ids is not None:
+        assignments = assignments.filter(pk__in=list(assignment_ids))
+    sheets: dict[int, dict[int, int]] = {pk: {} for pk in assignments.values_list("pk", flat=True)}
+    for assignment_id, criterion_id, value in Score.objects.filter(
+        assignment_id__in=assignments.values("pk")
+    ).values_list("assignment_id", "criterion_id", "value"):
+        sheets[assignment_id][criterion_id] = value
+    rows = []
+    for pk, values in sheets.items():
+        total, tie = sheet_total(criteria, values)
+        rows.append(Assignment(pk=pk, total=total, tie_value=tie))
+    Assignment.objects.bulk_update(rows, ["total", "tie_value"], batch_size=1000)
+    return len(rows)
+
+
+def _order(
+    ranked: list[Ranked],
+    applications: Mapping[int, datetime.datetime | int | None],
+    tie_break: str,
+) -> list[Ranked]:
+    """Sort in place by score (six decimals), the tie-break, submission, id; number ranks.
+
+    ``applications`` gives each application's submission time (None sorts last) or, all
+    the same, its place in submission order counted from 1."""
+    far = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    by_criterion = tie_break == TieBreak.HEAVIEST_CRITERION
+
+    def key(row: Ranked) -> tuple:
+        submitted = applications[row.application_id] or far
+        tie = (row.tie_value or 0.0) if by_criterion else 0.0
+        scored = row.score is not None
+        points = -round(row.score, 6) if scored else 0.0
+        return (not scored, points, -tie, submitted, row.application_id)
+
+    ranked.sort(key=key)
+    for position, row in enumerate(ranked, start=1):
+        row.rank = position
+    return ranked
+
+
+def _passes(score: float, cutoff: Decimal | float | None) -> bool:
+    return cutoff is None or score >= float(cutoff) - 1e-9
 
 
 def rank(
@@ -126,7 +171,6 @@ def rank(
         sheets = by_application.get(application_id, [])
         if sheets:
             row.judges = len(sheets)
-            row.totals = {t.judge_id: round(t.total, 2) for t in sheets}
             row.raw_score = statistics.fmean(t.total for t in sheets)
             row.tie_value = statistics.fmean(t.tie_value for t in sheets)
             if normalise:
@@ -134,31 +178,121 @@ def rank(
                 row.score = overall_mean + overall_deviation * z
             else:
                 row.score = row.raw_score
-            row.passes_cutoff = cutoff is None or row.score >= float(cutoff) - 1e-9
+            row.passes_cutoff = _passes(row.score, cutoff)
         ranked.append(row)
-    far = datetime.datetime.max.replace(tzinfo=datetime.UTC)
-
-    def key(row: Ranked) -> tuple:
-        submitted = applications[row.application_id] or far
-        tie = (row.tie_value or 0.0) if tie_break == TieBreak.HEAVIEST_CRITERION else 0.0
-        scored = row.score is not None
-        points = -round(row.score, 6) if scored else 0.0
-        return (not scored, points, -tie, submitted, row.application_id)
-
-    ranked.sort(key=key)
-    for position, row in enumerate(ranked, start=1):
-        row.rank = position
-    return ranked
+    return _order(ranked, applications, tie_break)
 
 
-def rank_stage(stage: Stage, applications: dict[int, datetime.datetime | None]) -> list[Ranked]:
-    """Rank ``applications`` (id → submission time) at ``stage``: two queries."""
-    criteria = list(stage.criteria.all())
-    return rank(
-        totals=judge_totals(stage, criteria),
-        applications=applications,
-        criteria_count=len(criteria),
-        normalise=stage.normalise,
-        cutoff=stage.cutoff,
-        tie_break=stage.call.tie_break,
+@dataclass(frozen=True)
+class _Spread:
+    count: int
+    mean: float
+    squares: float
+    """The sum of squared distances from the mean; exactly 0 when every total is the same."""
+    low: float
+    high: float
+
+    @property
+    def deviation(self) -> float:
+        return math.sqrt(self.squares / self.count) if self.squares else 0.0
+
+
+def _spread(count: int, total: float, squares: float, low: float, high: float) -> _Spread:
+    if low == high:
+        return _Spread(count, low, 0.0, low, high)
+    mean = total / count
+    return _Spread(count, mean, max(squares - total * mean, 0.0), low, high)
+
+
+def _judge_spreads(sheets: QuerySet[Assignment]) -> dict[int, _Spread]:
+    """Each judge's count, mean and squared distances over their complete sheets: one query
+    (COUNT, SUM, SUM of squares, MIN, MAX per judge)."""
+    rows = (
+        sheets.values("judge_id")
+        .annotate(
+            n=Count("id"),
+            s=Sum("total"),
+            q=Sum(F("total") * F("total"), output_field=FloatField()),
+            lo=Min("total"),
+            hi=Max("total"),
+        )
+        .order_by()
+        .values_list("judge_id", "n", "s", "q", "lo", "hi")
     )
+    return {judge: _spread(n, s, q, lo, hi) for judge, n, s, q, lo, hi in rows}
+
+
+def _overall(spreads: dict[int, _Spread]) -> tuple[float, float]:
+    """Mean and population deviation of every complete total, combined from the judges'
+    (0 when every total is the same)."""
+    parts = list(spreads.values())
+    count = sum(s.count for s in parts)
+    if min(s.low for s in parts) == max(s.high for s in parts):
+        return parts[0].low, 0.0
+    mean = math.fsum(s.mean * s.count for s in parts) / count
+    squares = math.fsum(s.squares + s.count * (s.mean - mean) ** 2 for s in parts)
+    return mean, math.sqrt(squares / count)
+
+
+def _application_sums(
+    sheets: QuerySet[Assignment], spreads: dict[int, _Spread] | None
+) -> list[tuple[int, int, float, int, float]]:
+    """Per application: judges, sum of totals, sum of tie-break scores and sum of z-scores
+    (0 without ``spreads``, and for judges whose totals are all the same); one query."""
+    cases = [
+        When(judge_id=judge, then=(F("total") - Value(s.mean)) / Value(s.deviation))
+        for judge, s in (spreads or {}).items()
+        if s.deviation
+    ]
+    grouped = (
+        sheets.values("application_id")
+        .annotate(n=Count("id"), s=Sum("total"), tie=Sum("tie_value"))
+        .order_by()
+    )
+    if not cases:
+        return [(*row, 0.0) for row in grouped.values_list("application_id", "n", "s", "tie")]
+    return list(
+        grouped.annotate(
+            z=Sum(Case(*cases, default=Value(0.0), output_field=FloatField()))
+        ).values_list("application_id", "n", "s", "tie", "z")
+    )
+
+
+def _standings(
+    stage: Stage, applications: Mapping[int, datetime.datetime | int | None], restrict: bool
+) -> tuple[list[tuple[int, int, float, int, float]], float, float] | None:
+    sheets = Assignment.objects.filter(stage=stage, total__isnull=False)
+    if restrict:
+        sheets = sheets.filter(application_id__in=list(applications))
+    spreads = _judge_spreads(sheets) if stage.normalise else None
+    sums = _application_sums(sheets, spreads)
+    if not restrict and any(row[0] not in applications for row in sums):
+        return None
+    mean, deviation = _overall(spreads) if spreads else (0.0, 0.0)
+    return sums, mean, deviation
+
+
+def rank_stage(
+    stage: Stage, applications: Mapping[int, datetime.datetime | int | None]
+) -> list[Ranked]:
+    """Rank ``applications`` (id → submission time, or place in submission order from 1)
+    at ``stage``, as ``rank`` would from the
+    judges' totals. One query (two with normalisation) when ``applications`` holds every
+    application scored at the stage; otherwise the statistics are taken over ``applications``
+    only, like ``rank``, with the queries repeated on them."""
+    standings = _standings(stage, applications, restrict=False) or _standings(
+        stage, applications, restrict=True
+    )
+    sums, overall_mean, overall_deviation = standings
+    cutoff = stage.cutoff
+    ranked = {pk: Ranked(application_id=pk) for pk in applications}
+    for application_id, count, total, tie, z in sums:
+        row = ranked[application_id]
+        row.judges = count
+        row.raw_score = total / count
+        row.tie_value = tie / count
+        row.score = (
+            overall_mean + overall_deviation * (z / count) if stage.normalise else (row.raw_score)
+        )
+        row.passes_cutoff = _passes(row.score, cutoff)
+    return _order(list(ranked.values()), applications, stage.call.tie_break)

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from aihub.accounts.enums import Role
 from aihub.accounts.models import User
 from aihub.calls import display, eligibility, queries, services
-from aihub.calls.enums import ApplicationStatus, Outcome
 from aihub.calls.exports import export_call
 from aihub.calls.forms import (
     AssignForm,
@@ -159,8 +158,9 @@ def manage_stage(request: HttpRequest, stage_pk: int) -> HttpResponse:
             "rows": rows,
             "page": page,
             "judges": judges,
-            "outcomes": Outcome.choices,
-            "under_review": ApplicationStatus.SUBMITTED,
+            "judge_options": display.judge_options(judges),
+            "decide_url": reverse("calls:decide", kwargs={"stage_pk": stage.pk}),
+            "assign_url": reverse("calls:assign", kwargs={"stage_pk": stage.pk}),
             "balance_form": BalanceForm(initial={"per_application": stage.judges_per_application}),
             "tie_break": stage.call.get_tie_break_display(),
         },
@@ -269,8 +269,4 @@ def manage_summary(request: HttpRequest, call_pk: int) -> HttpResponse:
     for stage in call.stages.all():
         applications = list(queries.stage_applications(stage=stage))
         stages.append((stage, display.ranking_rows(stage, applications)))
-    return render(
-        request,
-        "calls/summary.html",
-        {"call": call, "stages": stages, "outcomes": Outcome.choices},
-    )
+    return render(request, "calls/summary.html", {"call": call, "stages": stages})

@@ -6,7 +6,7 @@ one stage of six weighted criteria, five judges, 2,000 applicant companies and t
 applications, each assigned to all five judges with a full score sheet (60,000 scores), all
 written with ``bulk_create``. Then it times, interleaved round by round like ``bench/run.py``:
 
-* the ranking itself (``ranking.rank_stage``: one grouped query and the arithmetic), plain
+* the ranking itself (``ranking.rank_stage``: grouped queries over the judges' kept totals), plain
   and with per-judge z-score normalisation;
 * the staff ranking page (``/calls/manage/stages/<pk>/``, the first page of 100 rows of the
   full ranking) and a trivial view (``/healthz``), both through Django's WSGI handler.
@@ -67,6 +67,7 @@ def load() -> int:
     from aihub.calls import services
     from aihub.calls.enums import ApplicationStatus, CallKind
     from aihub.calls.models import Application, Assignment, Call, Score
+    from aihub.calls.ranking import refresh_totals
     from aihub.companies.models import Company, CompanyMember
 
     call_command("migrate", verbosity=0)
@@ -162,6 +163,7 @@ def load() -> int:
             ),
             batch_size=5_000,
         )
+        refresh_totals(stage=stage)
     print(
         f"built {APPLICATIONS:,} applications and {Score.objects.count():,} scores "
         f"in {time.perf_counter() - started:.0f} s"

@@ -13,6 +13,7 @@ from aihub.accounts.models import User
 from aihub.calls.conflicts import automatic_conflict_filter, has_automatic_conflict
 from aihub.calls.enums import ApplicationStatus
 from aihub.calls.models import Application, Assignment, Criterion, Recusal, Score, Stage
+from aihub.calls.ranking import sheet_total
 from aihub.core.errors import Conflict, ValidationFailed
 
 
@@ -199,7 +200,8 @@ def set_scores(*, assignment: Assignment, scores: list[dict[str, Any]], actor: U
 
     Every value is checked against its criterion's range before anything is written; a
     score can change until the stage is finalised, and each change is logged with the old
-    and the new value.
+    and the new value. The assignment's kept total and tie-break score are updated in the
+    same transaction (null while a criterion is still unscored).
     """
     _open_stage(assignment.stage)
     application = Application.objects.select_for_update().get(pk=assignment.application_id)
@@ -257,4 +259,9 @@ def set_scores(*, assignment: Assignment, scores: list[dict[str, Any]], actor: U
                 "stage_en": assignment.stage.name_en,
             },
         )
+    values = {criterion_id: score.value for criterion_id, score in existing.items()}
+    values.update({criterion.pk: value for criterion, value, _comment in cleaned})
+    total, tie_value = sheet_total(list(criteria.values()), values)
+    assignment.total, assignment.tie_value = total, tie_value
+    Assignment.objects.filter(pk=assignment.pk).update(total=total, tie_value=tie_value)
     return saved
