@@ -3,9 +3,11 @@
 import datetime
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from aihub.bookings.enums import Equipment
+from aihub.bookings.enums import BookerKind, Equipment
+from aihub.bookings.models import BookableRoom
 from aihub.bookings.timeutil import at
 from aihub.companies.models import Company
 from aihub.core.models import is_english, pick
@@ -135,3 +137,137 @@ class SearchForm(forms.Form):
 class ReportForm(forms.Form):
     first = forms.DateField(label=_("From"), widget=DateInput(), required=False)
     last = forms.DateField(label=_("Until"), widget=DateInput(), required=False)
+
+
+WEEKDAY_DATES = [datetime.date(2024, 1, 1 + day) for day in range(7)]
+"""A Monday to Sunday, to name the weekdays in the active language."""
+
+
+class RoomForm(forms.Form):
+    """A room's profile and booking rules as staff set them; the services check the rules
+    against each other (close after open, whole slots, shortest ≤ longest)."""
+
+    capacity = forms.IntegerField(label=_("Capacity (people)"), min_value=1, max_value=10_000)
+    equipment = forms.MultipleChoiceField(
+        label=_("Equipment"),
+        choices=Equipment.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("PNG, JPEG, WebP or GIF, at most 2 MB."),
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp,image/gif"}),
+    )
+    remove_photo = forms.BooleanField(label=_("Remove the current photo"), required=False)
+    description_ko = forms.CharField(
+        label=_("Description (Korean)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    description_en = forms.CharField(
+        label=_("Description (English)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    opens_at = forms.TimeField(label=_("Opens at"), widget=TimeInput())
+    closes_at = forms.TimeField(label=_("Closes at"), widget=TimeInput())
+    open_weekdays = forms.TypedMultipleChoiceField(
+        label=_("Open on"),
+        coerce=int,
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    allowed_bookers = forms.MultipleChoiceField(
+        label=_("Who may book"),
+        choices=[(kind.value, kind.label) for kind in BookerKind if kind != BookerKind.HUB],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Hub staff may always book."),
+    )
+    approval_required = forms.BooleanField(label=_("Bookings need staff approval"), required=False)
+    check_in_required = forms.BooleanField(
+        label=_("Check-in required (released 15 minutes after the start otherwise)"),
+        required=False,
+    )
+    slot_minutes = forms.TypedChoiceField(
+        label=_("Slot (minutes)"), choices=[(m, m) for m in (15, 30, 60)], coerce=int
+    )
+    min_minutes = forms.IntegerField(
+        label=_("Shortest booking (minutes)"), min_value=1, max_value=1440
+    )
+    max_minutes = forms.IntegerField(
+        label=_("Longest booking (minutes)"), min_value=1, max_value=1440
+    )
+    window_days = forms.IntegerField(label=_("Bookable days ahead"), min_value=1, max_value=730)
+    buffer_minutes = forms.IntegerField(
+        label=_("Buffer after each booking (minutes)"), min_value=0, max_value=240
+    )
+    hourly_price = forms.IntegerField(
+        label=_("Hourly price (KRW, before VAT)"),
+        min_value=0,
+        max_value=10_000_000,
+        help_text=_("0 makes the room free; its free hours then limit each company."),
+    )
+    free_hours_resident = forms.IntegerField(
+        label=_("Free hours a month, resident company"), min_value=0, max_value=744
+    )
+    free_hours_membership = forms.IntegerField(
+        label=_("Free hours a month, membership company"), min_value=0, max_value=744
+    )
+    is_active = forms.BooleanField(label=_("Bookable now"), required=False)
+
+    GROUPS = (
+        (
+            _("Room"),
+            ("capacity", "equipment", "photo", "remove_photo", "description_ko", "description_en"),
+        ),
+        (_("Opening"), ("opens_at", "closes_at", "open_weekdays")),
+        (_("Who may book"), ("allowed_bookers", "approval_required", "check_in_required")),
+        (
+            _("Booking length"),
+            ("slot_minutes", "min_minutes", "max_minutes", "window_days", "buffer_minutes"),
+        ),
+        (
+            _("Price and free hours"),
+            ("hourly_price", "free_hours_resident", "free_hours_membership"),
+        ),
+        (_("Availability"), ("is_active",)),
+    )
+
+    def __init__(self, *args: object, has_photo: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["open_weekdays"].choices = [
+            (day.weekday(), formats.date_format(day, "l")) for day in WEEKDAY_DATES
+        ]
+        if not has_photo:
+            del self.fields["remove_photo"]
+
+    @classmethod
+    def initial_for(cls, room: BookableRoom) -> dict[str, object]:
+        """The form's starting values: the room's rules (a new room's defaults)."""
+        return {
+            name: getattr(room, name)
+            for name in cls.base_fields
+            if name not in ("photo", "remove_photo")
+        }
+
+    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The visible fields under their headings, for the page's fieldsets."""
+        return [
+            (legend, [self[name] for name in names if name in self.fields])
+            for legend, names in self.GROUPS
+        ]
+
+    def service_arguments(self) -> dict[str, object]:
+        """The rules, the new photo and whether to remove the old one, for the services."""
+        data = dict(self.cleaned_data)
+        data["photo"] = data.pop("photo", None) or None
+        remove = data.pop("remove_photo", False)
+        if remove and data["photo"] is None:
+            data["remove_photo"] = True
+        return data

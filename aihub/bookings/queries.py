@@ -7,10 +7,17 @@ from django.db.models import Q, QuerySet
 
 from aihub.accounts.models import User
 from aihub.bookings.enums import ACTIVE_STATUSES, BookingStatus, ChargeStatus
-from aihub.bookings.models import BookableRoom, Booking, BookingCharge, BookingSeries
+from aihub.bookings.models import (
+    BOOKABLE_KINDS,
+    BookableRoom,
+    Booking,
+    BookingCharge,
+    BookingSeries,
+)
 from aihub.companies.models import Company
 from aihub.companies.queries import companies_for_user, company_for_user
 from aihub.core.errors import NotFound
+from aihub.leasing.models import Space
 from aihub.spaces.models import Facility
 
 MAX_SPAN = datetime.timedelta(hours=28)
@@ -40,6 +47,36 @@ def room_for_user(*, user: User, pk: int) -> BookableRoom:
     if room is None:
         raise NotFound()
     return room
+
+
+def spaces_for_room_setup(*, user: User, facility: str = "") -> QuerySet[Space]:
+    """Every space of a bookable kind with its booking profile (or none), for hub staff;
+    nothing for anyone else. Ordered like the calendars; one query however many rooms."""
+    if not user.is_authenticated or not user.is_hub_staff:
+        return Space.objects.none()
+    spaces = Space.objects.filter(kind__in=BOOKABLE_KINDS).select_related(
+        "facility", "floor", "bookable"
+    )
+    if facility:
+        spaces = spaces.filter(facility__slug=facility)
+    return spaces.order_by("facility__opened_on", "facility_id", "floor__level", "code")
+
+
+def space_for_room_setup(*, user: User, pk: int) -> Space:
+    """One space of a bookable kind for hub staff; 404 for other kinds and other users."""
+    space = spaces_for_room_setup(user=user).filter(pk=pk).first()
+    if space is None:
+        raise NotFound()
+    return space
+
+
+def facilities_with_bookable_kinds() -> QuerySet[Facility]:
+    """Facilities that have a meeting room, education room, lounge or hall, set up or not."""
+    return (
+        Facility.objects.filter(spaces__kind__in=BOOKABLE_KINDS)
+        .distinct()
+        .order_by("-is_anchor", "opened_on", "id")
+    )
 
 
 def facilities_with_rooms() -> QuerySet[Facility]:

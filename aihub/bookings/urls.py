@@ -1,6 +1,6 @@
 from django.urls import path
 
-from aihub.bookings import feeds, staff_views, views
+from aihub.bookings import feeds, room_views, staff_views, views
 
 app_name = "bookings"
 
@@ -9,6 +9,9 @@ urlpatterns = [
     path("mine/", views.mine, name="mine"),
     path("facilities/<slug:slug>/", views.facility_calendar, name="facility"),
     path("rooms/<int:room_pk>/", views.room_calendar, name="room"),
+    path("rooms/<int:room_pk>/edit/", room_views.room_edit, name="room_edit"),
+    path("rooms/setup/", room_views.room_setup, name="room_setup"),
+    path("rooms/setup/<int:space_pk>/", room_views.room_set_up, name="room_set_up"),
     path("rooms/<int:room_pk>/book/", views.room_book, name="book"),
     path("rooms/<int:room_pk>/calendar.ics", feeds.room_feed, name="room_feed"),
     path("approvals/", staff_views.approvals, name="approvals"),

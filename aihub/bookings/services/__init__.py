@@ -12,7 +12,7 @@ from aihub.bookings.services.bookings import (
     reject_booking,
     release_no_shows,
 )
-from aihub.bookings.services.rooms import change_room, set_room_photo, set_up_room
+from aihub.bookings.services.rooms import change_room, edit_room, set_room_photo, set_up_room
 
 __all__ = [
     "approve_booking",
@@ -24,6 +24,7 @@ __all__ = [
     "change_booking",
     "change_room",
     "check_in",
+    "edit_room",
     "reject_booking",
     "release_no_shows",
     "set_room_photo",
