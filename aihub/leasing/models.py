@@ -54,6 +54,12 @@ class Space(LoggedModel, TimeStampedModel):
         verbose_name = _("space")
         verbose_name_plural = _("spaces")
         ordering = ["facility", "floor__level", "code"]
+        indexes = [
+            models.Index(
+                fields=["kind", "floor", "status", "area_m2", "seats"],
+                name="leasing_space_occupancy",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(area_m2__gt=0), name="leasing_space_area_positive"),
             models.CheckConstraint(
@@ -143,8 +149,13 @@ class Lease(LoggedModel, TimeStampedModel):
         verbose_name_plural = _("leases")
         ordering = ["-starts_on", "-id"]
         indexes = [
-            models.Index(fields=["space", "starts_on", "ends_on"]),
-            models.Index(fields=["status", "ends_on"]),
+            models.Index(
+                fields=["space", "starts_on", "ends_on", "status"], name="leasing_lease_on_space"
+            ),
+            models.Index(
+                fields=["status", "ends_on", "starts_on", "space", "seats"],
+                name="leasing_lease_current",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -372,6 +383,39 @@ class Payment(LoggedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.invoice} {self.amount}"
+
+
+class MonthTotal(models.Model):
+    """Money of one month, kept for the dashboard: ``invoiced`` adds the totals of the
+    invoices of that billed month that are not cancelled, ``received`` the payments dated in
+    the month, the last of them on ``last_paid_on``.
+
+    Derived data, like ``DueDateTotal``: the invoice and payment services update both in the
+    same transaction as the invoices and payments they write (``services/totals.py``), so
+    invoices and payments are written only through them; ``services.recount_totals``
+    rebuilds both from the records.
+    """
+
+    month = models.DateField(unique=True)
+    invoiced = models.BigIntegerField(default=0)
+    received = models.BigIntegerField(default=0)
+    last_paid_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.invoiced} {self.received}"
+
+
+class DueDateTotal(models.Model):
+    """What the issued (unpaid or partly paid) invoices due on one day still owe, and how
+    many they are; kept by the services for the dashboard's receivables (see ``MonthTotal``).
+    """
+
+    due_on = models.DateField(unique=True)
+    owed = models.BigIntegerField(default=0)
+    invoices = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.due_on} {self.owed} {self.invoices}"
 
 
 class ReminderLog(models.Model):

@@ -20,6 +20,7 @@ from aihub.core.pagination import paginate
 from aihub.leasing import dashboard as figures
 from aihub.leasing import queries, services
 from aihub.leasing.billing import ROUNDING_RULE
+from aihub.leasing.display import dashboard_page
 from aihub.leasing.exports import invoice_headers, invoice_rows
 from aihub.leasing.forms import (
     CancelInvoiceForm,
@@ -35,7 +36,6 @@ from aihub.leasing.forms import (
 )
 from aihub.leasing.models import Invoice, Lease
 from aihub.leasing.pdf import FontMissing, invoice_pdf
-from aihub.leasing.svg import revenue_chart
 
 
 def _require(request: HttpRequest, perm: str, obj: object = None) -> None:
@@ -61,12 +61,7 @@ def _query(request: HttpRequest) -> str:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Occupancy, vacancies, leases ending soon, revenue and receivables (staff)."""
     _require(request, "leasing.view_dashboard")
-    data = figures.dashboard()
-    return render(
-        request,
-        "leasing/dashboard.html",
-        {"data": data, "chart": revenue_chart(data.revenue), "windows": figures.ENDING_WINDOWS},
-    )
+    return render(request, "leasing/dashboard.html", {"page": dashboard_page(figures.dashboard())})
 
 
 @login_required

@@ -17,6 +17,7 @@ from aihub.leasing.services.leases import (
 )
 from aihub.leasing.services.reminders import send_lease_ending_reminders, send_overdue_reminders
 from aihub.leasing.services.spaces import create_space, set_price, set_space_status
+from aihub.leasing.services.totals import recount_totals
 
 __all__ = [
     "activate_lease",
@@ -27,6 +28,7 @@ __all__ = [
     "create_space",
     "issue_invoices",
     "record_payment",
+    "recount_totals",
     "reissue_invoice",
     "renew_lease",
     "send_lease_ending_reminders",

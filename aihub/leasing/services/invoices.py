@@ -30,6 +30,7 @@ from aihub.leasing.models import (
     Payment,
     PriceRule,
 )
+from aihub.leasing.services.totals import counted_cancelled, counted_issued, counted_payment
 
 
 def _log_many(objects: Iterable[Invoice], action: str, actor: User | None, data) -> None:
@@ -139,10 +140,16 @@ def check_month_begun(month: datetime.date, today: datetime.date) -> datetime.da
     return month
 
 
+def _lock_numbers(year: int) -> InvoiceSequence:
+    """The invoice counter of ``year``, locked until the transaction ends: the first lock a
+    write about invoices takes (see ``services.totals`` for the order)."""
+    InvoiceSequence.objects.get_or_create(year=year)
+    return InvoiceSequence.objects.select_for_update().get(year=year)
+
+
 def _take_numbers(year: int, count: int) -> int:
     """Reserve ``count`` numbers of ``year`` under the counter's row lock; the first of them."""
-    InvoiceSequence.objects.get_or_create(year=year)
-    sequence = InvoiceSequence.objects.select_for_update().get(year=year)
+    sequence = _lock_numbers(year)
     first = sequence.last_number + 1
     sequence.last_number += count
     sequence.save(update_fields=["last_number"])
@@ -194,6 +201,7 @@ def _issue(
         for line in lines:
             line.invoice = invoice
     InvoiceLine.objects.bulk_create(line for _company_id, lines in built for line in lines)
+    counted_issued(invoices)
     _log_many(
         invoices,
         "leasing.invoice.issued",
@@ -235,8 +243,7 @@ def issue_invoices(
     today = today or timezone.localdate()
     month = check_month_begun(month, today)
     issued_on = issued_on or today
-    InvoiceSequence.objects.get_or_create(year=issued_on.year)
-    InvoiceSequence.objects.select_for_update().get(year=issued_on.year)
+    _lock_numbers(issued_on.year)
     invoiced = set(
         Invoice.objects.filter(month=month)
         .exclude(status=InvoiceStatus.CANCELLED)
@@ -271,6 +278,7 @@ def cancel_invoice(*, invoice: Invoice, reason: str, actor: User | None) -> Invo
     invoice.cancelled_at = timezone.now()
     invoice.cancel_reason = reason[:200]
     invoice.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
+    counted_cancelled(invoice)
     invoice.log_action(
         "leasing.invoice.cancelled", actor=actor, data={"invoice": str(invoice), "reason": reason}
     )
@@ -283,8 +291,9 @@ def reissue_invoice(
 ) -> Invoice | None:
     """Cancel ``invoice`` and issue a new one for the same company and month from the leases
     as they are now; ``None`` when nothing is billable any more."""
-    cancelled = cancel_invoice(invoice=invoice, reason=reason, actor=actor)
     today = today or timezone.localdate()
+    _lock_numbers(today.year)
+    cancelled = cancel_invoice(invoice=invoice, reason=reason, actor=actor)
     leases = list(_billable_leases(cancelled.month, [cancelled.company_id]))
     if not leases:
         return None
@@ -356,6 +365,7 @@ def record_payment(
         reference=reference.strip()[:100],
         recorded_by=actor if getattr(actor, "pk", None) else None,
     )
+    counted_payment(payment, invoice=invoice, settled=amount == owed)
     payment.log_action(
         "leasing.payment.recorded",
         actor=actor,
