@@ -12,6 +12,14 @@ audit.register(
         "calls.call.stage_added": _("Stage {stage} added"),
         "calls.call.criterion_added": _("Criterion {criterion} added to {stage}"),
         "calls.call.decided": _("Results announced"),
+        "calls.call.updated": _("Call edited: {fields}"),
+        "calls.call.stage_updated": _("Stage {stage} edited"),
+        "calls.call.stage_deleted": _("Stage {stage} deleted"),
+        "calls.call.criterion_updated": _("Criterion {criterion} of {stage} edited"),
+        "calls.call.criterion_deleted": _("Criterion {criterion} removed from {stage}"),
+        "calls.call.drafts_purged": _(
+            "{count} unsubmitted drafts deleted at the end of their retention period"
+        ),
         "calls.stage.finalised": _("Stage {stage} finalised"),
         "calls.application.started": _("Application started; personal-data consent recorded"),
         "calls.application.saved": _("Draft saved"),
@@ -26,6 +34,7 @@ audit.register(
         "calls.application.judge_unassigned": _("Judge {judge} removed at {stage}"),
         "calls.application.judge_recused": _("Judge {judge} declared a conflict: {reason}"),
         "calls.application.score_set": _("{judge} scored {criterion}: {old} → {new} at {stage}"),
+        "calls.application.purged": _("Personal data deleted: retention ended on {retain_until}"),
         "calls.membership.cancelled": _(
             "Membership from {starts_on} cancelled: the selection was declined"
         ),

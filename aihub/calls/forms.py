@@ -310,3 +310,40 @@ class BalanceForm(forms.Form):
 class DecideForm(forms.Form):
     application = forms.IntegerField(widget=forms.HiddenInput)
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
+
+
+class CallEditForm(CallForm):
+    """The call form for a draft or unsubmitted call, filled from the call."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["standard_rubric"]
+
+    @staticmethod
+    def initial_for(call: Call) -> dict[str, Any]:
+        rules = call.eligibility or {}
+        return {
+            "kind": call.kind,
+            "title_ko": call.title_ko,
+            "title_en": call.title_en,
+            "text_ko": call.text_ko,
+            "text_en": call.text_en,
+            "places": call.places,
+            "opens_at": call.opens_at,
+            "closes_at": call.closes_at,
+            "facility": call.facility_id,
+            "membership_starts_on": call.membership_starts_on,
+            "membership_ends_on": call.membership_ends_on,
+            "founded_within_years": rules.get("founded_within_years"),
+            "ai_domain": bool(rules.get("ai_domain")),
+            "seoul_head_office": bool(rules.get("seoul_head_office")),
+            "not_resident": bool(rules.get("not_resident")),
+            "form_fields": formschema.as_lines(call.fields),
+            "tie_break": call.tie_break,
+        }
+
+    def service_arguments(self) -> dict[str, Any]:
+        self.cleaned_data.setdefault("standard_rubric", False)
+        arguments = super().service_arguments()
+        del arguments["standard_rubric"]
+        return arguments

@@ -186,14 +186,23 @@ class Criterion(models.Model):
 
 
 class Application(LoggedModel, TimeStampedModel):
-    """A company's application to a call; editable as a draft, locked once submitted."""
+    """A company's application to a call; editable as a draft, locked once submitted.
+
+    When its consent's retention period ends (``retain_until``) the personal data goes: see
+    ``services.purge_expired_applications``; ``purged_at`` then records when.
+    """
 
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications")
     company = models.ForeignKey(
         "companies.Company", on_delete=models.PROTECT, related_name="applications"
     )
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        help_text=_("Cleared when the personal data is deleted at the end of retention."),
     )
     status = models.CharField(
         _("status"),
@@ -220,6 +229,15 @@ class Application(LoggedModel, TimeStampedModel):
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     waitlist_position = models.PositiveIntegerField(_("waitlist position"), null=True, blank=True)
+    purged_at = models.DateTimeField(
+        _("personal data deleted at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the retention period ended and the answers, documents and applicant were "
+            "deleted; the decision and scores stay for the record."
+        ),
+    )
     membership_period = models.ForeignKey(
         "companies.MembershipPeriod",
         verbose_name=_("membership period"),

@@ -201,3 +201,19 @@ def scores_for_export(*, call: Call) -> QuerySet[Score]:
         .select_related("assignment__judge", "assignment__stage", "criterion")
         .order_by("assignment__stage__order", "criterion__order", "assignment__judge_id")
     )
+
+
+def criterion_for_staff(*, pk: int) -> Criterion:
+    criterion = Criterion.objects.filter(pk=pk).select_related("stage__call").first()
+    if criterion is None:
+        raise NotFound()
+    return criterion
+
+
+def scored_stage_ids(*, call: Call) -> set[int]:
+    """The call's stages at which at least one score exists (their rubric is fixed)."""
+    return set(
+        Score.objects.filter(assignment__stage__call=call)
+        .values_list("assignment__stage_id", flat=True)
+        .distinct()
+    )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from aihub.accounts.enums import Role
 from aihub.accounts.models import User
 from aihub.calls import display, eligibility, queries, services
+from aihub.calls.enums import ApplicationStatus, CallKind
 from aihub.calls.exports import export_call
 from aihub.calls.forms import (
     AssignForm,
@@ -26,6 +27,9 @@ from aihub.core.api import require
 from aihub.core.audit import history_for
 from aihub.core.errors import HubError, NotFound
 from aihub.core.forms import add_hub_error, report_form_errors
+
+LEASE_KINDS = (CallKind.RESIDENCY, CallKind.GROWTH_STAGE)
+"""Kinds of call whose selected companies get an office lease."""
 
 
 def _staff(request: HttpRequest) -> None:
@@ -66,9 +70,10 @@ def manage_create(request: HttpRequest) -> HttpResponse:
 def manage_call(request: HttpRequest, call_pk: int) -> HttpResponse:
     _staff(request)
     call = queries.call_for_staff(pk=call_pk)
-    applications = (
+    applications = list(
         Application.objects.filter(call=call).select_related("company", "stage").order_by("id")
     )
+    lease_kind = call.kind in LEASE_KINDS
     return render(
         request,
         "calls/manage_call.html",
@@ -81,6 +86,13 @@ def manage_call(request: HttpRequest, call_pk: int) -> HttpResponse:
             "stage_form": StageForm(),
             "criterion_form": CriterionForm(),
             "history": history_for(call)[:20],
+            "editable": call.decided_at is None and not any(a.submitted_at for a in applications),
+            "scored_stages": queries.scored_stage_ids(call=call),
+            "lease_companies": [
+                a.company for a in applications if a.status == ApplicationStatus.SELECTED
+            ]
+            if lease_kind
+            else [],
         },
     )
 

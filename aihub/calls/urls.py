@@ -1,6 +1,6 @@
 from django.urls import path
 
-from aihub.calls import judge_views, staff_views, views
+from aihub.calls import edit_views, judge_views, staff_views, views
 
 app_name = "calls"
 
@@ -51,6 +51,19 @@ urlpatterns = [
     path("manage/", staff_views.manage_list, name="manage_list"),
     path("manage/new/", staff_views.manage_create, name="manage_create"),
     path("manage/<int:call_pk>/", staff_views.manage_call, name="manage"),
+    path("manage/<int:call_pk>/edit/", edit_views.edit_call, name="edit"),
+    path("manage/stages/<int:stage_pk>/edit/", edit_views.edit_stage, name="edit_stage"),
+    path("manage/stages/<int:stage_pk>/delete/", edit_views.delete_stage, name="delete_stage"),
+    path(
+        "manage/criteria/<int:criterion_pk>/edit/",
+        edit_views.edit_criterion,
+        name="edit_criterion",
+    ),
+    path(
+        "manage/criteria/<int:criterion_pk>/delete/",
+        edit_views.delete_criterion,
+        name="delete_criterion",
+    ),
     path("manage/<int:call_pk>/publish/", staff_views.manage_publish, name="publish"),
     path("manage/<int:call_pk>/stages/", staff_views.manage_add_stage, name="add_stage"),
     path("manage/<int:call_pk>/export/", staff_views.manage_export, name="export"),

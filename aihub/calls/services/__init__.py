@@ -10,6 +10,13 @@ from aihub.calls.services.applications import (
     withdraw_application,
 )
 from aihub.calls.services.decisions import decide, decline_selection, finalise_stage
+from aihub.calls.services.editing import (
+    delete_criterion,
+    delete_stage,
+    update_call,
+    update_criterion,
+    update_stage,
+)
 from aihub.calls.services.judging import (
     Balance,
     assign_judge,
@@ -18,10 +25,12 @@ from aihub.calls.services.judging import (
     set_scores,
     unassign_judge,
 )
+from aihub.calls.services.retention import Purge, purge_expired_applications
 from aihub.calls.services.setup import add_criterion, add_stage, create_call, publish_call
 
 __all__ = [
     "Balance",
+    "Purge",
     "add_criterion",
     "add_stage",
     "assign_judge",
@@ -29,8 +38,11 @@ __all__ = [
     "create_call",
     "decide",
     "decline_selection",
+    "delete_criterion",
+    "delete_stage",
     "finalise_stage",
     "publish_call",
+    "purge_expired_applications",
     "recuse",
     "save_answers",
     "set_scores",
@@ -39,6 +51,9 @@ __all__ = [
     "submission_problems",
     "submit_application",
     "unassign_judge",
+    "update_call",
+    "update_criterion",
+    "update_stage",
     "upload_document",
     "withdraw_application",
 ]
