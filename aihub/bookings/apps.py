@@ -8,3 +8,7 @@ class BookingsConfig(AppConfig):
 
     def ready(self) -> None:
         from aihub.bookings import audit  # noqa: F401 (registers the audit actions)
+        from aihub.bookings.invoicing import BookingChargeLines
+        from aihub.leasing.lines import register_line_source
+
+        register_line_source(BookingChargeLines())

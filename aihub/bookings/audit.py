@@ -23,6 +23,8 @@ audit.register(
         "bookings.series.cancelled": _("Weekly series {series} cancelled ({count} bookings)"),
         "bookings.charge.created": _("Charge {charge} of {total} KRW for booking {booking}"),
         "bookings.charge.cancelled": _("Charge {charge} cancelled"),
+        "bookings.charge.invoiced": _("Charge {charge} billed on invoice {invoice}"),
+        "bookings.charge.released": _("Charge {charge} taken off cancelled invoice {invoice}"),
     }
 )
 audit.register_labels({"booker_kind": BookerKind, "booking_status": BookingStatus})

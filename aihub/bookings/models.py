@@ -20,7 +20,7 @@ from aihub.bookings.enums import ACTIVE_STATUSES, BookerKind, BookingStatus, Cha
 from aihub.companies.models import Company
 from aihub.core.models import LoggedModel, TimeStampedModel, bilingual
 from aihub.leasing.enums import SpaceKind
-from aihub.leasing.models import Space
+from aihub.leasing.models import Invoice, Space
 
 BOOKABLE_KINDS = (
     SpaceKind.MEETING_ROOM,
@@ -286,8 +286,9 @@ class Booking(LoggedModel, TimeStampedModel):
 class BookingCharge(LoggedModel, TimeStampedModel):
     """The paid hours of one booking: hourly price, VAT at 10% rounded down, total.
 
-    A receipt until the hub's invoices can carry it; cancelled with its booking, never
-    edited.
+    A member company's open charge goes on its next monthly invoice (``invoice``, status
+    invoiced; see ``aihub.bookings.invoicing``); a charge without a company stays a receipt.
+    An open charge is cancelled with its booking; amounts are never edited.
     """
 
     booking = models.ForeignKey(
@@ -310,6 +311,14 @@ class BookingCharge(LoggedModel, TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=ChargeStatus.choices, default=ChargeStatus.OPEN
     )
+    invoice = models.ForeignKey(
+        Invoice,
+        verbose_name=_("invoice"),
+        on_delete=models.PROTECT,
+        related_name="booking_charges",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("booking charge")
@@ -327,6 +336,11 @@ class BookingCharge(LoggedModel, TimeStampedModel):
                 fields=["booking"],
                 condition=Q(status="open"),
                 name="bookings_one_open_charge_per_booking",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="invoiced", invoice__isnull=False)
+                | (~Q(status="invoiced") & Q(invoice__isnull=True)),
+                name="bookings_charge_invoiced_has_invoice",
             ),
         ]
 

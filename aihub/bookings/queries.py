@@ -246,7 +246,7 @@ def charges_for_user(*, user: User, company: int | None = None) -> QuerySet[Book
     if not user.is_authenticated:
         return BookingCharge.objects.none()
     charges = BookingCharge.objects.select_related(
-        "booking__room__space__facility", "company", "booking__booked_by"
+        "booking__room__space__facility", "company", "booking__booked_by", "invoice"
     )
     if not user.is_hub_staff:
         charges = charges.filter(

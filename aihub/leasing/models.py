@@ -297,7 +297,9 @@ class Invoice(LoggedModel, TimeStampedModel):
 
 
 class InvoiceLine(models.Model):
-    """One lease's charge on an invoice, prorated by day."""
+    """One lease's charge on an invoice, prorated by day, or a line from another app's
+    source (``aihub.leasing.lines``): no lease, no basis, 0 days, and ``source_ref`` naming
+    the charge it bills."""
 
     invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="lines")
     lease = models.ForeignKey(
@@ -306,7 +308,7 @@ class InvoiceLine(models.Model):
     position = models.PositiveSmallIntegerField(default=1)
     description_ko = models.CharField(max_length=200)
     description_en = models.CharField(max_length=200)
-    basis = models.CharField(max_length=12, choices=PriceBasis.choices)
+    basis = models.CharField(max_length=12, choices=PriceBasis.choices, blank=True)
     quantity = models.DecimalField(max_digits=10, decimal_places=2)
     unit_price = models.PositiveIntegerField()
     days = models.PositiveSmallIntegerField()
@@ -314,6 +316,7 @@ class InvoiceLine(models.Model):
     gross = models.BigIntegerField()
     discount = models.BigIntegerField(default=0)
     amount = models.BigIntegerField()
+    source_ref = models.CharField(max_length=100, blank=True, default="")
 
     class Meta:
         verbose_name = _("invoice line")
@@ -346,6 +349,11 @@ class InvoiceLine(models.Model):
     @property
     def description(self) -> str:
         return bilingual(self, "description")
+
+    @property
+    def is_prorated(self) -> bool:
+        """Whether the line is a lease's charge prorated by day (not another app's line)."""
+        return self.days_in_month > 0
 
 
 class Payment(LoggedModel, TimeStampedModel):

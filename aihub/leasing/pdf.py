@@ -132,11 +132,18 @@ def _render(invoice: Invoice, *, english: bool) -> bytes:
     pdf.set_font(FONT_FAMILY, size=9)
     for line in invoice.lines.all():
         description = pick(line.description_ko, line.description_en, english=english)
-        pdf.cell(widths[0], 7, description[:60])
-        pdf.cell(widths[1], 7, f"{line.days}/{line.days_in_month}", align="R")
-        pdf.cell(widths[2], 7, _won(line.unit_price), align="R")
-        pdf.cell(widths[3], 7, _won(line.discount), align="R")
-        pdf.cell(widths[4], 7, _won(line.amount), align="R", new_x="LMARGIN", new_y="NEXT")
+        wrapped = pdf.multi_cell(widths[0], 6, description, dry_run=True, output="LINES")
+        height = 6 * max(1, len(wrapped)) + 1
+        if pdf.get_y() + height > pdf.page_break_trigger:
+            pdf.add_page()
+        top = pdf.get_y()
+        pdf.multi_cell(widths[0], 6, description, new_x="RIGHT", new_y="TOP")
+        days = f"{line.days}/{line.days_in_month}" if line.is_prorated else "-"
+        pdf.cell(widths[1], 6, days, align="R")
+        pdf.cell(widths[2], 6, _won(line.unit_price), align="R")
+        pdf.cell(widths[3], 6, _won(line.discount), align="R")
+        pdf.cell(widths[4], 6, _won(line.amount), align="R")
+        pdf.set_xy(pdf.l_margin, top + height)
     pdf.ln(3)
     vat_label = _("VAT (%(rate)s%%)") % {"rate": int(VAT_RATE * 100)}
     totals = [(_("Subtotal"), invoice.subtotal), (vat_label, invoice.vat)]

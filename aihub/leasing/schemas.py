@@ -94,7 +94,7 @@ class InvoiceLineOut(Schema):
     position: int
     description_ko: str
     description_en: str
-    basis: PriceBasis
+    basis: PriceBasis | None = None
     quantity: Decimal
     unit_price: int
     days: int
@@ -102,6 +102,11 @@ class InvoiceLineOut(Schema):
     gross: int
     discount: int
     amount: int
+    source_ref: str = ""
+
+    @staticmethod
+    def resolve_basis(obj: object) -> str | None:
+        return obj.basis or None
 
 
 class InvoiceOut(Schema):

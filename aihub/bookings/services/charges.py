@@ -143,8 +143,11 @@ def create_charge(*, booking: Booking, minutes: int, actor: User | None) -> Book
 
 
 def cancel_charges(*, booking: Booking, actor: User | None) -> None:
-    """Cancel the booking's open charges (invoiced ones stay as they are)."""
-    for charge in BookingCharge.objects.filter(booking=booking, status=ChargeStatus.OPEN):
+    """Cancel the booking's open charges (invoiced ones stay on their invoice). Locks them
+    first, so a charge an invoice run has just billed is left alone."""
+    for charge in BookingCharge.objects.select_for_update().filter(
+        booking=booking, status=ChargeStatus.OPEN
+    ):
         charge.status = ChargeStatus.CANCELLED
         charge.save(update_fields=["status", "updated_at"])
         charge.log_action("bookings.charge.cancelled", actor=actor, data={"charge": str(charge)})

@@ -19,7 +19,7 @@ from aihub.accounts.models import User
 from aihub.core.audit import assert_known
 from aihub.core.errors import Conflict, ValidationFailed
 from aihub.core.models import AuditEntry
-from aihub.leasing import billing
+from aihub.leasing import billing, lines
 from aihub.leasing.enums import BILLABLE_STATUSES, InvoiceStatus, PaymentMethod, PriceBasis
 from aihub.leasing.models import (
     Invoice,
@@ -90,7 +90,7 @@ def _quantity(lease: Lease):
 
 
 def _build_lines(leases: list[Lease], month: datetime.date, prices: dict[str, int]) -> list:
-    lines = []
+    built = []
     for position, lease in enumerate(leases, start=1):
         if lease.basis not in prices:
             raise ValidationFailed(
@@ -109,7 +109,7 @@ def _build_lines(leases: list[Lease], month: datetime.date, prices: dict[str, in
             discount_percent=lease.discount_percent,
         )
         description_ko, description_en = _describe(lease)
-        lines.append(
+        built.append(
             InvoiceLine(
                 lease=lease,
                 position=position,
@@ -125,7 +125,28 @@ def _build_lines(leases: list[Lease], month: datetime.date, prices: dict[str, in
                 amount=amounts.amount,
             )
         )
-    return lines
+    return built
+
+
+def _extra_lines(extras: list[lines.SourcedLine], first_position: int) -> list[InvoiceLine]:
+    """Invoice lines for other apps' charges: whole won before VAT, not prorated."""
+    return [
+        InvoiceLine(
+            position=position,
+            description_ko=line.description_ko[:200],
+            description_en=line.description_en[:200],
+            basis="",
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            days=0,
+            days_in_month=0,
+            gross=line.amount,
+            discount=0,
+            amount=line.amount,
+            source_ref=line.ref,
+        )
+        for position, (_source, line) in enumerate(extras, start=first_position)
+    ]
 
 
 def check_month_begun(month: datetime.date, today: datetime.date) -> datetime.date:
@@ -159,21 +180,30 @@ def _take_numbers(year: int, count: int) -> int:
 def _issue(
     *,
     groups: dict[int, list[Lease]],
+    extras: dict[int, list[lines.SourcedLine]],
     month: datetime.date,
     issued_on: datetime.date,
     actor: User | None,
     replaces: Invoice | None = None,
 ) -> list[Invoice]:
-    prices = prices_on(month)
-    built = [
-        (company_id, _build_lines(leases, month, prices)) for company_id, leases in groups.items()
-    ]
+    """One invoice per company of ``groups`` or ``extras``, in company order: its lease
+    lines first, then the other apps' lines, which their sources then mark as invoiced."""
+    prices = prices_on(month) if groups else {}
+    built = []
+    for company_id in sorted(set(groups) | set(extras)):
+        lease_lines = _build_lines(groups.get(company_id, []), month, prices)
+        built.append(
+            (
+                company_id,
+                lease_lines + _extra_lines(extras.get(company_id, []), len(lease_lines) + 1),
+            )
+        )
     if not built:
         return []
     first = _take_numbers(issued_on.year, len(built))
     invoices = []
-    for offset, (company_id, lines) in enumerate(built):
-        totals = billing.invoice_totals([line.amount for line in lines])
+    for offset, (company_id, made) in enumerate(built):
+        totals = billing.invoice_totals([line.amount for line in made])
         invoices.append(
             Invoice(
                 company_id=company_id,
@@ -197,10 +227,13 @@ def _issue(
             % {"month": month.strftime("%Y-%m")},
             code="invoice_run_conflict",
         ) from exc
-    for invoice, (_company_id, lines) in zip(invoices, built, strict=True):
-        for line in lines:
+    for invoice, (_company_id, made) in zip(invoices, built, strict=True):
+        for line in made:
             line.invoice = invoice
-    InvoiceLine.objects.bulk_create(line for _company_id, lines in built for line in lines)
+    InvoiceLine.objects.bulk_create(line for _company_id, made in built for line in made)
+    for invoice in invoices:
+        if invoice.company_id in extras:
+            lines.mark_invoiced(invoice, extras[invoice.company_id])
     counted_issued(invoices)
     _log_many(
         invoices,
@@ -234,11 +267,14 @@ def issue_invoices(
     today: datetime.date | None = None,
     issued_on: datetime.date | None = None,
 ) -> list[Invoice]:
-    """Issue one invoice per company for ``month``: a line per billable lease.
+    """Issue one invoice per company for ``month``: a line per billable lease, then a line
+    per open charge the registered line sources (``aihub.leasing.lines``) offer for it.
 
-    Companies that already hold a non-cancelled invoice for the month are skipped, so a
-    second run creates nothing. Refuses a month that has not begun on ``today``.
-    ``issued_on`` (default ``today``) dates the invoices and sets their number's year.
+    Companies that already hold a non-cancelled invoice for the month are skipped (their
+    open charges wait for a later invoice), so a second run creates nothing. A company with
+    open charges and no lease gets an invoice of those charges. Refuses a month that has not
+    begun on ``today``. ``issued_on`` (default ``today``) dates the invoices and sets their
+    number's year.
     """
     today = today or timezone.localdate()
     month = check_month_begun(month, today)
@@ -253,7 +289,12 @@ def issue_invoices(
     for lease in _billable_leases(month):
         if lease.company_id not in invoiced:
             groups[lease.company_id].append(lease)
-    return _issue(groups=dict(groups), month=month, issued_on=issued_on, actor=actor)
+    extras = {
+        company_id: found
+        for company_id, found in lines.open_lines(month=month).items()
+        if company_id not in invoiced
+    }
+    return _issue(groups=dict(groups), extras=extras, month=month, issued_on=issued_on, actor=actor)
 
 
 def _locked_invoice(invoice: Invoice) -> Invoice:
@@ -262,7 +303,10 @@ def _locked_invoice(invoice: Invoice) -> Invoice:
 
 @transaction.atomic
 def cancel_invoice(*, invoice: Invoice, reason: str, actor: User | None) -> Invoice:
-    """Cancel an unpaid invoice; it keeps its number. Refused once a payment is recorded."""
+    """Cancel an unpaid invoice; it keeps its number. Refused once a payment is recorded.
+
+    The other apps' charges on it are released (open again) for a reissue or a later run.
+    """
     reason = reason.strip()
     if not reason:
         raise ValidationFailed(_("Give the reason for the cancellation."), field="reason")
@@ -278,6 +322,7 @@ def cancel_invoice(*, invoice: Invoice, reason: str, actor: User | None) -> Invo
     invoice.cancelled_at = timezone.now()
     invoice.cancel_reason = reason[:200]
     invoice.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
+    lines.release(invoice)
     counted_cancelled(invoice)
     invoice.log_action(
         "leasing.invoice.cancelled", actor=actor, data={"invoice": str(invoice), "reason": reason}
@@ -290,15 +335,19 @@ def reissue_invoice(
     *, invoice: Invoice, reason: str, actor: User | None, today: datetime.date | None = None
 ) -> Invoice | None:
     """Cancel ``invoice`` and issue a new one for the same company and month from the leases
-    as they are now; ``None`` when nothing is billable any more."""
+    as they are now and the open charges (those released from ``invoice`` included);
+    ``None`` when nothing is billable any more."""
     today = today or timezone.localdate()
     _lock_numbers(today.year)
     cancelled = cancel_invoice(invoice=invoice, reason=reason, actor=actor)
-    leases = list(_billable_leases(cancelled.month, [cancelled.company_id]))
-    if not leases:
+    company_id = cancelled.company_id
+    leases = list(_billable_leases(cancelled.month, [company_id]))
+    extras = lines.open_lines(month=cancelled.month, company_ids=[company_id])
+    if not leases and not extras:
         return None
     created = _issue(
-        groups={cancelled.company_id: leases},
+        groups={company_id: leases} if leases else {},
+        extras=extras,
         month=cancelled.month,
         issued_on=today,
         actor=actor,
