@@ -6,7 +6,9 @@ from aihub.bookings.api import router as bookings_router
 from aihub.calls.api import router as calls_router
 from aihub.companies.api import router as companies_router
 from aihub.core.api import SessionAuth, TokenAuth, install_error_handlers
+from aihub.events.api import router as events_router
 from aihub.leasing.api import router as leasing_router
+from aihub.matching.api import router as matching_router
 from aihub.outcomes.api import router as outcomes_router
 from aihub.partners.api import router as partners_router
 from aihub.spaces.api import router as facilities_router
@@ -16,7 +18,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Companies, facilities, partners, calls and applications, spaces, leases, invoices, "
-        "room bookings, outcome reports and the hub's published figures."
+        "room bookings, outcome reports, the hub's published figures, technical-problem "
+        "matching, events and demo-day agendas."
     ),
     auth=[SessionAuth(csrf=True), TokenAuth()],
     urls_namespace="api",
@@ -30,3 +33,5 @@ api.add_router("/leasing", leasing_router)
 api.add_router("/bookings", bookings_router)
 api.add_router("/outcomes", outcomes_router)
 api.add_router("/calls", calls_router)
+api.add_router("/matching", matching_router)
+api.add_router("/events", events_router)

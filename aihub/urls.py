@@ -15,6 +15,8 @@ urlpatterns = [
     path("bookings/", include("aihub.bookings.urls")),
     path("outcomes/", include("aihub.outcomes.urls")),
     path("calls/", include("aihub.calls.urls")),
+    path("matching/", include("aihub.matching.urls")),
+    path("events/", include("aihub.events.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

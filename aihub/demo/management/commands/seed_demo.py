@@ -9,7 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from aihub.bookings.demo import seed_bookings
 from aihub.calls.demo import seed_calls
 from aihub.demo.seed import COMPANIES_PER_SCALE, DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from aihub.events.demo import seed_events
 from aihub.leasing.demo import seed_leasing
+from aihub.matching.demo import seed_matching
 from aihub.outcomes.demo import seed_outcomes
 
 
@@ -33,19 +35,21 @@ class Command(BaseCommand):
             raise CommandError("--scale must be at least 1.")
         started = time.monotonic()
         report = seed_demo(scale=scale, stdout=self.stdout)
-        leasing = seed_leasing(scale=scale, stdout=self.stdout)
-        leasing.update(seed_bookings(scale=scale, stdout=self.stdout))
-        leasing["outcome reports"] = seed_outcomes(scale=scale, stdout=self.stdout)
-        leasing.update(seed_calls(scale=scale, stdout=self.stdout))
+        more = seed_leasing(scale=scale, stdout=self.stdout)
+        more.update(seed_bookings(scale=scale, stdout=self.stdout))
+        more["outcome reports"] = seed_outcomes(scale=scale, stdout=self.stdout)
+        more.update(seed_calls(scale=scale, stdout=self.stdout))
+        more.update(seed_matching(scale=scale, stdout=self.stdout))
+        seed_events(scale=scale, stdout=self.stdout)
         elapsed = time.monotonic() - started
 
         self.stdout.write("")
         self.stdout.write(f"{'kind':<20} {'created':>8} {'skipped':>8}")
         for kind, created, skipped in report.rows():
             self.stdout.write(f"{kind:<20} {created:>8} {skipped:>8}")
-        for kind, created in sorted(leasing.items()):
+        for kind, created in sorted(more.items()):
             self.stdout.write(f"{kind:<20} {created:>8}")
-        total = report.total_created + sum(leasing.values())
+        total = report.total_created + sum(more.values())
         self.stdout.write(self.style.SUCCESS(f"{total} objects created in {elapsed:.1f} s."))
 
         self.stdout.write("")
