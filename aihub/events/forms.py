@@ -8,6 +8,8 @@ from aihub.core.errors import ValidationFailed
 from aihub.events.enums import EventKind
 from aihub.leasing.models import Space
 
+LOCAL_INPUT = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
+
 
 class EventForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=EventKind.choices)
@@ -29,16 +31,14 @@ class EventForm(forms.Form):
     )
     starts_at = forms.DateTimeField(
         label=gettext_lazy("Starts at"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=LOCAL_INPUT,
     )
-    ends_at = forms.DateTimeField(
-        label=gettext_lazy("Ends at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
+    ends_at = forms.DateTimeField(label=gettext_lazy("Ends at"), widget=LOCAL_INPUT)
     capacity = forms.IntegerField(label=gettext_lazy("Capacity"), min_value=1)
     registration_closes_at = forms.DateTimeField(
         label=gettext_lazy("Registration closes at"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=LOCAL_INPUT,
     )
     is_public = forms.BooleanField(label=gettext_lazy("Public"), required=False, initial=True)
 

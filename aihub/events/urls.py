@@ -13,6 +13,7 @@ urlpatterns = [
     path("mine/", views.my_events, name="mine"),
     path("new/", views.event_create, name="create"),
     path("<int:event_pk>/", views.event_detail, name="detail"),
+    path("<int:event_pk>/edit/", views.event_edit, name="edit"),
     path("<int:event_pk>/register/", views.event_register, name="register"),
     path("<int:event_pk>/attendees/", views.event_attendees, name="attendees"),
     path("registrations/<int:registration_pk>/", views.registration_detail, name="registration"),

@@ -84,6 +84,33 @@ def event_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def event_edit(request: HttpRequest, event_pk: int) -> HttpResponse:
+    """Staff change an event through ``change_event``; a larger capacity promotes waiting people.
+
+    Refused input is shown next to its field with status 400 and nothing is saved.
+    """
+    _require(request, "events.manage_events")
+    event = queries.event_for_user(user=request.user, pk=event_pk)
+    initial = {field: getattr(event, field) for field in services.EVENT_FIELDS}
+    form = EventForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_event(event=event, actor=request.user, **form.cleaned_data)
+        except HubError as error:
+            add_hub_error(form, error)
+        else:
+            messages.success(request, _("The event was saved."))
+            return redirect("events:detail", event_pk=event.pk)
+    return render(
+        request,
+        "events/form.html",
+        {"form": form, "event": event},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
 @require_POST
 def event_register(request: HttpRequest, event_pk: int) -> HttpResponse:
     event = queries.event_for_user(user=request.user, pk=event_pk)
@@ -388,6 +415,17 @@ def withdraw(request: HttpRequest, event_pk: int, **kwargs: int) -> HttpResponse
     return redirect("events:detail", event_pk=event_pk)
 
 
+def _below_minimum(seats: list[DemoDayInvestor | DemoDayStartup]) -> list[dict[str, object]]:
+    """Seats still taking part whose meetings in the stored schedule fall short of their
+    minimum, as the engine's ``Schedule.below_minimum`` counts them (meetings prefetched)."""
+    short = []
+    for seat in seats:
+        count = len(seat.meetings.all())
+        if not seat.withdrawn and count < seat.min_meetings:
+            short.append({"seat": seat, "meetings": count, "minimum": seat.min_meetings})
+    return short
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def schedule(request: HttpRequest, event_pk: int) -> HttpResponse:
@@ -444,6 +482,7 @@ def schedule(request: HttpRequest, event_pk: int) -> HttpResponse:
             "decisions": demo_day.decisions.select_related("investor__user", "startup__company"),
             "gap_percent": round((demo_day.gap or 0) * 100, 2),
             "uncovered": sum(1 for s in startups if not s.withdrawn and not s.meetings.all()),
+            "below_minimum": _below_minimum([*investors, *startups]),
         },
     )
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from aihub.events import services
+from aihub.events import demoday, services
 from aihub.events.enums import DemoDayStatus, RegistrationStatus
 from aihub.events.models import Interest, Registration
 from conftest import signed_in
@@ -190,3 +190,15 @@ def test_my_events_lists_seats(owner_client, seats):
         owner_client.get(reverse("events:mine")).content.decode().count('data-testid="agenda-link"')
         == 1
     )
+
+
+def test_schedule_lists_people_below_their_minimum(staff_client, seats, demo_day, company):
+    (_, _), (st, _) = seats
+    demoday.set_participation(
+        seat=st, available=[0, 1, 2, 3], min_meetings=3, max_meetings=4, actor=None
+    )
+    url = reverse("events:schedule", args=[demo_day.event_id])
+    staff_client.post(url, {"action": "run"})
+    page = staff_client.get(url).content.decode()
+    assert page.count('data-testid="below-minimum"') == 1
+    assert company.name in page.split('data-testid="below-minimum"')[1]
