@@ -19,6 +19,7 @@ from aihub.accounts.enums import Role
 from aihub.accounts.models import User
 from aihub.companies.models import Company
 from aihub.core.errors import HubError
+from aihub.matching import experts as expert_services
 from aihub.matching import services
 from aihub.matching.engine import default_taxonomy
 from aihub.matching.enums import ExpertKind, HelpKind, MatchStatus
@@ -130,7 +131,7 @@ def _seed_experts(*, scale: int, rng: random.Random) -> list[Expert]:
                 continue
             label = group.partner_en or group.kind.title()
             experts.append(
-                services.create_expert(
+                expert_services.create_expert(
                     actor=None,
                     kind=group.kind,
                     name_ko=f"{label} 전문가 {number + 1}" if ko else "",

@@ -77,6 +77,14 @@ def experts_for_user(*, user: User) -> QuerySet[Expert]:
     return Expert.objects.select_related("partner").order_by("name_en", "name_ko", "id")
 
 
+def expert_for_user(*, user: User, pk: int) -> Expert:
+    """One expert profile staff may edit; NotFound for anyone else or an unknown id."""
+    expert = experts_for_user(user=user).filter(pk=pk).first()
+    if expert is None:
+        raise NotFound()
+    return expert
+
+
 def my_matches(*, user: User) -> QuerySet[Match]:
     """Matches shared with the user's expert profiles."""
     return (

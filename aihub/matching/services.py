@@ -1,4 +1,4 @@
-"""Writes of the matching app: demands, experts, proposals, the match lifecycle, sessions.
+"""Writes of the matching app: demands, proposals, the match lifecycle, sessions.
 
 Every function is keyword-only and atomic, writes its audit entry in its transaction and
 sends mail only after commit. Bad input raises a :class:`~aihub.core.errors.HubError`
@@ -6,8 +6,7 @@ before anything is written.
 """
 
 import datetime
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.db.models import Q
@@ -20,12 +19,12 @@ from aihub.core.errors import Conflict, ValidationFailed
 from aihub.leasing.enums import SpaceKind
 from aihub.leasing.models import Space
 from aihub.matching import conf, mail
+from aihub.matching.checks import check_text, joined, resolve_tags
 from aihub.matching.engine import (
     MAX_TEXT_CHARS,
     MatchingInputError,
     PartnerIndex,
     assign,
-    default_taxonomy,
     rank,
 )
 from aihub.matching.engine import (
@@ -39,7 +38,6 @@ from aihub.matching.enums import (
     LOAD_STATUSES,
     TRANSITIONS,
     DemandStatus,
-    ExpertKind,
     HelpKind,
     MatchStatus,
     SessionMode,
@@ -54,54 +52,7 @@ class QuotaExceeded(Conflict):
     code = "quota_exceeded"
 
 
-# --- Input checks ------------------------------------------------------------------------
-
-
-def resolve_tags(tags: Iterable[str]) -> list[str]:
-    """Taxonomy concept ids for tags written as ids, names, terms or abbreviations.
-
-    Blank tags are dropped and repeats kept once; an unknown tag raises ValidationFailed.
-    """
-    taxonomy = default_taxonomy()
-    resolved: list[str] = []
-    for tag in tags:
-        if not str(tag).strip():
-            continue
-        concept = taxonomy.resolve_tag(str(tag))
-        if concept is None:
-            message = _("“%(tag)s” is not a known tag. Choose a tag from the list of AI topics.")
-            raise ValidationFailed(message % {"tag": tag}, field="tags", code="unknown_tag")
-        if concept not in resolved:
-            resolved.append(concept)
-    return resolved
-
-
-def _joined(ko: str, en: str) -> str:
-    return "\n".join(part for part in (ko.strip(), en.strip()) if part)
-
-
-def _check_text(*, title: str, ko: str, en: str, field: str) -> None:
-    for value in (title, ko, en):
-        if len(value) > MAX_TEXT_CHARS:
-            message = _("The text is too long; the limit is %(limit)s characters.")
-            raise ValidationFailed(
-                message % {"limit": f"{MAX_TEXT_CHARS:,}"}, field=field, code="text_too_long"
-            )
-    try:
-        EngineDemand(id=0, title=title, text=_joined(ko, en))
-    except MatchingInputError as error:
-        raise (
-            from_engine(error)
-            if error.code != "empty_text"
-            else ValidationFailed(
-                _("Write a description in Korean, in English or in both; it must not be empty."),
-                field=field,
-                code="empty_text",
-            )
-        ) from error
-
-
-# --- Demands and experts -------------------------------------------------------------------
+# --- Demands ---------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -122,7 +73,7 @@ def post_demand(
     title = title.strip()
     if not title:
         raise ValidationFailed(_("Enter a title."), field="title")
-    _check_text(title=title, ko=description_ko, en=description_en, field="description_ko")
+    check_text(title=title, ko=description_ko, en=description_en, field="description_ko")
     if help_kind not in HelpKind.values:
         raise ValidationFailed(_("Choose a kind of help."), field="help_kind")
     if deadline is not None and deadline < timezone.localdate():
@@ -154,62 +105,6 @@ def close_demand(*, demand: Demand, actor: User) -> Demand:
     return demand
 
 
-@transaction.atomic
-def create_expert(
-    *,
-    actor: User | None,
-    kind: str,
-    name_ko: str = "",
-    name_en: str = "",
-    profile_ko: str = "",
-    profile_en: str = "",
-    tags: Sequence[str] = (),
-    partner: Any = None,
-    user: User | None = None,
-    email: str = "",
-    language: str = "ko",
-    capacity: int = 2,
-    available: bool = True,
-    office_days: Sequence[int] = (0, 1, 2, 3, 4),
-    office_start: datetime.time = datetime.time(10, 0),
-    office_end: datetime.time = datetime.time(17, 0),
-) -> Expert:
-    """A new expert profile. Capacity 0 is allowed (ranked, never assigned); a negative one,
-    a blank profile, unknown tags or office hours that end before they start are refused."""
-    if kind not in ExpertKind.values:
-        raise ValidationFailed(_("Choose a kind of expert."), field="kind")
-    if not (name_ko.strip() or name_en.strip()):
-        raise ValidationFailed(_("Enter a name in Korean or in English."), field="name_ko")
-    _check_text(title=name_ko + name_en, ko=profile_ko, en=profile_en, field="profile_ko")
-    if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 0:
-        raise ValidationFailed(_("The capacity must be 0 or more."), field="capacity")
-    if office_start >= office_end:
-        raise ValidationFailed(_("Office hours must end after they start."), field="office_end")
-    if any(day not in range(7) for day in office_days):
-        raise ValidationFailed(_("Choose weekdays for the office hours."), field="office_days")
-    expert = Expert.objects.create(
-        kind=kind,
-        name_ko=name_ko.strip(),
-        name_en=name_en.strip(),
-        profile_ko=profile_ko.strip(),
-        profile_en=profile_en.strip(),
-        tags=resolve_tags(tags),
-        partner=partner,
-        user=user,
-        email=email,
-        language=language,
-        capacity=capacity,
-        available=available,
-        office_days=sorted(set(office_days)),
-        office_start=office_start,
-        office_end=office_end,
-    )
-    expert.log_action(
-        "matching.expert.created", actor=actor, data={"name": expert.name_en or expert.name_ko}
-    )
-    return expert
-
-
 # --- Proposals -----------------------------------------------------------------------------
 
 
@@ -232,7 +127,7 @@ def engine_demand(demand: Demand) -> EngineDemand:
     return EngineDemand(
         id=demand.pk,
         title=demand.title,
-        text=_joined(demand.description_ko, demand.description_en),
+        text=joined(demand.description_ko, demand.description_en),
         tags=tuple(demand.tags),
     )
 
@@ -268,7 +163,7 @@ def propose_matches(
             EnginePartner(
                 id=e.pk,
                 name=e.name_en or e.name_ko,
-                text=_joined(e.profile_ko, e.profile_en),
+                text=joined(e.profile_ko, e.profile_en),
                 tags=tuple(e.tags),
                 capacity=left[e.pk],
             )
@@ -321,6 +216,8 @@ def propose_matches(
 
 
 def _transition(*, match: Match, to: str, actor: User, note: str = "") -> Match:
+    """Move the match to ``to``; approval, acceptance, decline and solved are mailed to the
+    company's members and the expert after commit."""
     match = Match.objects.select_for_update().select_related("expert").get(pk=match.pk)
     if to not in TRANSITIONS.get(match.status, ()):
         raise TransitionRefused()
@@ -336,6 +233,8 @@ def _transition(*, match: Match, to: str, actor: User, note: str = "") -> Match:
         actor=actor,
         data={"expert": match.expert.name_en or match.expert.name_ko, "match_status": to},
     )
+    if to in mail.NOTIFIED_STATUSES:
+        transaction.on_commit(lambda: mail.send_match_status(match_pk=match.pk, status=to))
     return match
 
 

@@ -15,10 +15,11 @@ from aihub.core.errors import HubError, NotFound
 from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error
 from aihub.core.pagination import paginate
+from aihub.matching import experts as expert_services
 from aihub.matching import queries, services
 from aihub.matching.display import stats_headers, stats_rows
 from aihub.matching.enums import BOOKABLE_STATUSES, MatchStatus
-from aihub.matching.forms import DemandForm, NotesForm, OutcomeForm, SessionForm
+from aihub.matching.forms import DemandForm, ExpertForm, NotesForm, OutcomeForm, SessionForm
 from aihub.matching.services import ACTIONS, run_action
 
 
@@ -197,6 +198,47 @@ def expert_list(request: HttpRequest) -> HttpResponse:
     experts = queries.experts_for_user(user=request.user)
     page = paginate(experts, page=request.GET.get("page"), per_page=settings.AIHUB_PAGE_SIZE)
     return render(request, "matching/expert_list.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def expert_create(request: HttpRequest) -> HttpResponse:
+    """Staff add an expert profile; a refusal is shown next to its field, nothing is saved."""
+    require(request, "matching.manage_experts")
+    form = ExpertForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            expert = expert_services.create_expert(actor=request.user, **form.cleaned_data)
+        except HubError as error:
+            add_hub_error(form, error)
+        else:
+            messages.success(
+                request, _("The expert profile %(name)s was added.") % {"name": expert.name}
+            )
+            return redirect("matching:experts")
+    return render(request, "matching/expert_form.html", {"form": form, "expert": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def expert_edit(request: HttpRequest, expert_pk: int) -> HttpResponse:
+    """Staff edit an expert profile; a refusal is shown next to its field, nothing is saved."""
+    require(request, "matching.manage_experts")
+    expert = queries.expert_for_user(user=request.user, pk=expert_pk)
+    form = ExpertForm(request.POST or None, initial=ExpertForm.initial_for(expert))
+    if request.method == "POST" and form.is_valid():
+        try:
+            expert = expert_services.update_expert(
+                expert=expert, actor=request.user, **form.cleaned_data
+            )
+        except HubError as error:
+            add_hub_error(form, error)
+        else:
+            messages.success(
+                request, _("The expert profile %(name)s was saved.") % {"name": expert.name}
+            )
+            return redirect("matching:experts")
+    return render(request, "matching/expert_form.html", {"form": form, "expert": expert})
 
 
 @login_required

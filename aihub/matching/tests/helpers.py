@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from aihub.accounts.enums import Role
+from aihub.matching import experts as expert_services
 from aihub.matching import services
 from aihub.matching.enums import ExpertKind, HelpKind
 
@@ -16,7 +17,7 @@ KO_TEXT = (
 
 def expert_mila(*, user=None, capacity: int = 2, partner=None):
     """An English-only research lab on language models."""
-    return services.create_expert(
+    return expert_services.create_expert(
         actor=None,
         kind=ExpertKind.LAB,
         name_en="Mila language lab",
@@ -31,7 +32,7 @@ def expert_mila(*, user=None, capacity: int = 2, partner=None):
 
 
 def expert_vision(**extra):
-    return services.create_expert(
+    return expert_services.create_expert(
         actor=None,
         kind=ExpertKind.RESEARCHER,
         name_ko="비전 연구실",

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from aihub.matching import experts as expert_services
 from aihub.matching import services
 from aihub.matching.enums import MatchStatus
 from aihub.matching.models import Demand, Match, Session
@@ -64,10 +65,10 @@ def test_match_list_endpoint_queries_do_not_grow(
     services.propose_matches(actor=staff, demands=[demand])
     url = f"{API}/companies/{company.pk}/demands/{demand.pk}/matches"
     one = _count_queries(django_assert_num_queries, staff_client, url)
-    expert_mila_two = services.create_expert(
+    expert_mila_two = expert_services.create_expert(
         actor=None, kind="lab", name_en="LLM team", profile_en="Large language model chatbots."
     )
-    services.create_expert(
+    expert_services.create_expert(
         actor=None, kind="lab", name_en="NLP team", profile_en="Natural language processing."
     )
     services.propose_matches(actor=staff, demands=[demand])
