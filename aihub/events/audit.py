@@ -18,6 +18,7 @@ audit.register(
         "events.demoday.startup_invited": _("Startup {company} invited"),
         "events.demoday.participant_changed": _("Availability or limits of {name} changed"),
         "events.demoday.interest_marked": _("{name} marked interest"),
+        "events.demoday.pitch_deck_uploaded": _("{name} uploaded a pitch deck ({size} bytes)"),
         "events.demoday.decision": _("Review decision recorded: {decision}"),
         "events.demoday.scheduled": _(
             "Schedule drafted: objective {objective}, bound {upper_bound}"

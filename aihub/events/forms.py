@@ -43,6 +43,15 @@ class EventForm(forms.Form):
     is_public = forms.BooleanField(label=gettext_lazy("Public"), required=False, initial=True)
 
 
+class PitchDeckForm(forms.Form):
+    """The upload; ``aihub.events.pitch_decks.check_pitch_deck`` checks size and content."""
+
+    pitch_deck = forms.FileField(
+        label=gettext_lazy("Pitch deck (PDF)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+
 def parse_slots(text: str) -> list[int]:
     """Slots typed as 1-based numbers and ranges ("1-4, 7") → 0-based slot numbers.
 

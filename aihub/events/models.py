@@ -183,9 +183,17 @@ class DemoDayInvestor(LoggedModel, Participant):
         return f"{self.user.full_name} ({self.firm})" if self.firm else self.user.full_name
 
 
+def pitch_deck_path(instance: "DemoDayStartup", filename: str) -> str:
+    """An unguessable name per upload, so a replaced deck never collides with the old one."""
+    return f"events/demodays/{instance.demo_day_id}/pitch-decks/{uuid.uuid4().hex}.pdf"
+
+
 class DemoDayStartup(LoggedModel, Participant):
     demo_day = models.ForeignKey(DemoDay, on_delete=models.CASCADE, related_name="startups")
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="demo_day_seats")
+    pitch_deck = models.FileField(
+        _("pitch deck (PDF)"), upload_to=pitch_deck_path, blank=True, max_length=200
+    )
 
     class Meta:
         verbose_name = _("demo-day startup")

@@ -122,6 +122,29 @@ def startup_seat_for_user(*, user: User, demo_day: DemoDay, company_pk: int) -> 
         raise NotFound() from error
 
 
+def pitch_deck_seat_for_user(*, user: User, demo_day: DemoDay, company_pk: int) -> DemoDayStartup:
+    """The startup seat of ``company_pk`` whose pitch deck ``user`` may download.
+
+    Staff and the investors invited to ``demo_day`` reach every startup's deck, a startup's
+    members their own (through the companies gate). ``NotFound`` for anyone else, and when the
+    startup has no deck, so that a refused person cannot tell whether a deck exists.
+    """
+    seats = (
+        DemoDayStartup.objects.filter(demo_day=demo_day)
+        .exclude(pitch_deck="")
+        .select_related("company", "demo_day__event")
+    )
+    if not investor_seats_for_user(user=user, demo_day=demo_day).exists():
+        seats = seats.filter(company__in=companies_for_user(user=user))
+    try:
+        seat = seats.get(company_id=company_pk)
+    except (DemoDayStartup.DoesNotExist, ValueError, TypeError) as error:
+        raise NotFound() from error
+    if not user.has_perm("events.view_pitch_deck", seat):
+        raise NotFound()
+    return seat
+
+
 def interests_for_seat(*, seat: DemoDayInvestor | DemoDayStartup) -> QuerySet[Interest]:
     """The marks this seat gave (its own side only): an investor never sees startups' marks."""
     if isinstance(seat, DemoDayInvestor):

@@ -9,6 +9,7 @@ import rules
 from aihub.accounts.enums import Role
 from aihub.accounts.rules import has_role, is_hub_staff
 from aihub.companies.rules import _memberships
+from aihub.events.models import DemoDayInvestor
 
 is_investor = has_role(Role.INVESTOR)
 
@@ -24,6 +25,19 @@ def is_seat_holder(user: object, seat: object) -> bool:
 
 
 @rules.predicate
+def is_invited_investor(user: object, seat: object) -> bool:
+    """An investor invited to the demo day of ``seat`` (a startup seat)."""
+    if seat is None or not getattr(user, "is_authenticated", False):
+        return False
+    return DemoDayInvestor.objects.filter(demo_day_id=seat.demo_day_id, user_id=user.pk).exists()
+
+
+@rules.predicate
+def is_startup_seat(user: object, seat: object) -> bool:
+    return seat is not None and hasattr(seat, "company_id")
+
+
+@rules.predicate
 def owns_registration(user: object, registration: object) -> bool:
     return registration is not None and registration.user_id == getattr(user, "pk", None)
 
@@ -36,4 +50,9 @@ rules.add_perm("events.check_in", is_hub_staff)
 rules.add_perm("events.manage_demoday", is_hub_staff)
 rules.add_perm("events.view_seat", is_hub_staff | is_seat_holder)
 rules.add_perm("events.mark_interest", is_seat_holder)
+rules.add_perm("events.upload_pitch_deck", is_startup_seat & is_seat_holder)
+rules.add_perm(
+    "events.view_pitch_deck",
+    is_startup_seat & (is_hub_staff | is_seat_holder | is_invited_investor),
+)
 rules.add_perm("events.withdraw_seat", is_hub_staff | is_seat_holder)

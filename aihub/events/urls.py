@@ -36,4 +36,10 @@ urlpatterns = [
     path(startup + "participation/", views.participation, name="startup_participation"),
     path(startup + "agenda/", views.agenda, name="startup_agenda"),
     path(startup + "withdraw/", views.withdraw, name="startup_withdraw"),
+    path(startup + "pitch-deck/", views.pitch_deck, name="startup_pitch_deck"),
+    path(
+        startup + "pitch-deck/download/",
+        views.pitch_deck_download,
+        name="startup_pitch_deck_download",
+    ),
 ]

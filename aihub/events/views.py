@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,9 +13,9 @@ from aihub.companies.models import Company
 from aihub.core.errors import HubError, NotFound, PermissionDenied, ValidationFailed
 from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error
-from aihub.events import demoday, display, queries, services
+from aihub.events import demoday, display, pitch_decks, queries, services
 from aihub.events.enums import Decision, DemoDayStatus, Side
-from aihub.events.forms import EventForm, parse_slots
+from aihub.events.forms import EventForm, PitchDeckForm, parse_slots
 from aihub.events.models import DemoDay, DemoDayInvestor, DemoDayStartup
 
 
@@ -353,7 +353,61 @@ def interests(request: HttpRequest, event_pk: int, **kwargs: int) -> HttpRespons
             "slots": [(s + 1, s in seat.available) for s in range(demo_day.slots)],
             "participation_url": _seat_url(seat, "participation"),
             "agenda_url": _seat_url(seat, "agenda"),
+            "pitch_deck_url": _seat_url(seat, "pitch_deck") if side == Side.STARTUP else "",
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pitch_deck(request: HttpRequest, event_pk: int, pk: int) -> HttpResponse:
+    """A startup member uploads (or replaces) the company's pitch deck for this demo day.
+
+    Another company's seat is 404; a refused file is shown next to the field with status 400
+    and nothing is saved.
+    """
+    demo_day = _demo_day(request, event_pk)
+    seat = queries.startup_seat_for_user(user=request.user, demo_day=demo_day, company_pk=pk)
+    if not request.user.has_perm("events.upload_pitch_deck", seat):
+        raise NotFound()
+    form = PitchDeckForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pitch_decks.upload_pitch_deck(
+                seat=seat, file=form.cleaned_data["pitch_deck"], actor=request.user
+            )
+        except HubError as error:
+            add_hub_error(form, error)
+        else:
+            messages.success(request, _("The pitch deck was uploaded."))
+            return redirect(_seat_url(seat, "interests"))
+    return render(
+        request,
+        "events/pitch_deck.html",
+        {
+            "demo_day": demo_day,
+            "event": demo_day.event,
+            "seat": seat,
+            "form": form,
+            "max_mb": pitch_decks.MAX_PITCH_DECK_BYTES // (1024 * 1024),
+            "interests_url": _seat_url(seat, "interests"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def pitch_deck_download(request: HttpRequest, event_pk: int, pk: int) -> FileResponse:
+    """Stream a startup's pitch deck to staff, the demo day's investors and its own members;
+    everyone else (and a startup without a deck) gets 404."""
+    demo_day = _demo_day(request, event_pk)
+    seat = queries.pitch_deck_seat_for_user(user=request.user, demo_day=demo_day, company_pk=pk)
+    return FileResponse(
+        seat.pitch_deck.open("rb"),
+        as_attachment=True,
+        filename=f"{seat.company.name_en or seat.company.name_ko} pitch deck.pdf",
+        content_type="application/pdf",
     )
 
 

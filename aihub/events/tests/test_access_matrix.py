@@ -41,6 +41,8 @@ def test_matrix_covers_pages_and_endpoints():
         "startup_participation",
         "startup_agenda",
         "startup_withdraw",
+        "startup_pitch_deck",
+        "startup_pitch_deck_download",
     }
     assert len(_endpoints("/companies/{pk}/")) == 3
 
