@@ -9,7 +9,7 @@ assigned to them and free of conflicts.
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 
 from aihub.accounts.enums import Role
 from aihub.calls import services
@@ -19,6 +19,7 @@ from aihub.companies.enums import MemberRole
 from aihub.companies.services import add_member
 from aihub.core.models import AuditEntry
 from conftest import signed_in
+from tests.test_access_matrix import url_patterns
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/calls"
@@ -46,20 +47,10 @@ JUDGE_API = [
 ]
 
 
-def _patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str, URLPattern]]:
-    found = []
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            found += _patterns(entry, entry.namespace or namespace)
-        elif entry.name:
-            found.append((f"{namespace}:{entry.name}" if namespace else entry.name, entry))
-    return found
-
-
 def company_owned_url_names() -> list[tuple[str, list[str]]]:
     return sorted(
         (name, sorted(pattern.pattern.converters))
-        for name, pattern in _patterns(get_resolver())
+        for name, pattern in url_patterns(get_resolver())
         if name.startswith("calls:") and "pk" in pattern.pattern.converters
     )
 

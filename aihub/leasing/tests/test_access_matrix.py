@@ -9,12 +9,13 @@ import datetime
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 
 from aihub.core.models import AuditEntry
 from aihub.leasing import services
 from aihub.leasing.api import router
 from aihub.leasing.enums import PriceBasis
+from tests.test_access_matrix import url_patterns
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/leasing"
@@ -49,20 +50,10 @@ OWNER_EXPECTS = {
 }
 
 
-def _patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str, URLPattern]]:
-    found = []
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            found += _patterns(entry, entry.namespace or namespace)
-        elif entry.name:
-            found.append((f"{namespace}:{entry.name}" if namespace else entry.name, entry))
-    return found
-
-
 def company_owned_url_names() -> list[tuple[str, list[str]]]:
     return sorted(
         (name, sorted(pattern.pattern.converters))
-        for name, pattern in _patterns(get_resolver())
+        for name, pattern in url_patterns(get_resolver())
         if name.startswith("leasing:") and "pk" in pattern.pattern.converters
     )
 

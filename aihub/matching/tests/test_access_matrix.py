@@ -10,12 +10,13 @@ reach it either.
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 
 from aihub.core.models import AuditEntry
 from aihub.matching import services
 from aihub.matching.api import router
 from aihub.matching.tests.helpers import expert_mila, korean_demand, researcher
+from tests.test_access_matrix import url_patterns
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/matching"
@@ -38,20 +39,10 @@ API_PAYLOADS = {
 }
 
 
-def _patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str, URLPattern]]:
-    found = []
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            found += _patterns(entry, entry.namespace or namespace)
-        elif entry.name:
-            found.append((f"{namespace}:{entry.name}" if namespace else entry.name, entry))
-    return found
-
-
 def company_owned_url_names() -> list[tuple[str, list[str]]]:
     return sorted(
         (name, sorted(pattern.pattern.converters))
-        for name, pattern in _patterns(get_resolver())
+        for name, pattern in url_patterns(get_resolver())
         if name.startswith("matching:") and "pk" in pattern.pattern.converters
     )
 
