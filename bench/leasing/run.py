@@ -22,9 +22,9 @@ import os
 import statistics
 import sys
 import time
-from io import BytesIO
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 ROOT = Path(__file__).resolve().parent.parent.parent
 OUT = ROOT / "bench" / "out"
 COMPANIES = 1_800
@@ -183,54 +183,23 @@ def time_invoice_run(runs: int) -> tuple[float, int, int]:
     return statistics.median(timings), created, lines
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 def time_pages(rounds: int) -> list[tuple[str, float, float]]:
-    from django.conf import settings
-    from django.core.handlers.wsgi import WSGIHandler
-    from django.test import Client
+    """Median and p95 of /healthz and the dashboard, interleaved round by round."""
+    from timing import PageTimer, interleave
 
     from aihub.accounts.models import User
 
-    client = Client()
-    client.force_login(User.objects.get(email=STAFF))
-    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-    targets = {"trivial view (/healthz)": "/healthz", "occupancy dashboard": "/leasing/"}
-    handler = WSGIHandler()
-
-    def call(path: str) -> str:
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
-            "QUERY_STRING": "",
-            "SERVER_NAME": "testserver",
-            "SERVER_PORT": "80",
-            "HTTP_HOST": "testserver",
-            "HTTP_COOKIE": cookie,
-            "wsgi.url_scheme": "http",
-            "wsgi.input": BytesIO(),
-            "wsgi.errors": sys.stderr,
-        }
-        status: list[str] = []
-        body = b"".join(handler(environ, lambda s, headers, *_: status.append(s)))
-        if not body:
-            raise SystemExit(f"{path} answered an empty body")
-        return status[0]
-
-    for url in targets.values():
-        answer = call(url)
-        if not answer.startswith("200"):
-            raise SystemExit(f"{url} answered {answer}")
-    timings: dict[str, list[float]] = {name: [] for name in targets}
-    for _round in range(rounds):
-        for name, url in targets.items():
-            started = time.perf_counter()
-            call(url)
-            timings[name].append((time.perf_counter() - started) * 1000)
-    return [(name, statistics.median(v), percentile(v, 0.95)) for name, v in timings.items()]
+    timer = PageTimer(user=User.objects.get(email=STAFF))
+    targets = {
+        "trivial view (/healthz)": ("/healthz", ""),
+        "occupancy dashboard": ("/leasing/", ""),
+    }
+    timer.check(targets)
+    calls = {
+        name: (lambda path=path, query=query: timer.get(path, query))
+        for name, (path, query) in targets.items()
+    }
+    return interleave(calls, rounds)
 
 
 def main() -> int:
