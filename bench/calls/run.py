@@ -18,12 +18,11 @@ import argparse
 import datetime
 import os
 import random
-import statistics
 import sys
 import time
-from io import BytesIO
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 ROOT = Path(__file__).resolve().parent.parent.parent
 OUT = ROOT / "bench" / "out"
 APPLICATIONS = 2_000
@@ -172,36 +171,16 @@ def load() -> int:
 
 
 def measure(stage_pk: int, rounds: int) -> list[tuple[str, float, float]]:
-    from django.conf import settings
-    from django.core.handlers.wsgi import WSGIHandler
-    from django.test import Client
+    """The ranking itself and the pages, against /healthz, interleaved round by round."""
+    from timing import PageTimer, interleave
 
     from aihub.accounts.models import User
     from aihub.calls.models import Stage
     from aihub.calls.ranking import rank_stage
 
-    client = Client()
-    client.force_login(User.objects.get(email=STAFF))
-    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-    handler = WSGIHandler()
-
-    def call(path: str) -> None:
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
-            "QUERY_STRING": "",
-            "SERVER_NAME": "testserver",
-            "SERVER_PORT": "80",
-            "HTTP_HOST": "testserver",
-            "HTTP_COOKIE": cookie,
-            "wsgi.url_scheme": "http",
-            "wsgi.input": BytesIO(),
-            "wsgi.errors": sys.stderr,
-        }
-        status: list[str] = []
-        body = b"".join(handler(environ, lambda s, headers, *_: status.append(s)))
-        if not status[0].startswith("200") or not body:
-            raise SystemExit(f"{path} answered {status[0]}")
+    timer = PageTimer(user=User.objects.get(email=STAFF))
+    page = f"/calls/manage/stages/{stage_pk}/"
+    timer.check({"trivial view": ("/healthz", ""), "ranking page": (page, "")})
 
     def ranking(normalise: bool) -> None:
         stage = Stage.objects.select_related("call").prefetch_related("criteria").get(pk=stage_pk)
@@ -211,24 +190,15 @@ def measure(stage_pk: int, rounds: int) -> list[tuple[str, float, float]]:
         if len(ranked) != APPLICATIONS or ranked[0].judges != JUDGES:
             raise SystemExit("the ranking is incomplete")
 
-    targets = {
-        "trivial view (/healthz)": lambda: call("/healthz"),
+    calls = {
+        "trivial view (/healthz)": lambda: timer.get("/healthz"),
         "ranking (weighted mean)": lambda: ranking(False),
         "ranking (z-score)": lambda: ranking(True),
-        "ranking page (100 rows)": lambda: call(f"/calls/manage/stages/{stage_pk}/"),
+        "ranking page (100 rows)": lambda: timer.get(page),
     }
-    for run in targets.values():
+    for run in calls.values():
         run()
-    timings: dict[str, list[float]] = {name: [] for name in targets}
-    for _round in range(rounds):
-        for name, run in targets.items():
-            started = time.perf_counter()
-            run()
-            timings[name].append((time.perf_counter() - started) * 1000)
-    return [
-        (name, statistics.median(values), sorted(values)[int(0.95 * (len(values) - 1))])
-        for name, values in timings.items()
-    ]
+    return interleave(calls, rounds)
 
 
 def main() -> int:
