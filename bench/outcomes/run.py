@@ -16,13 +16,12 @@ import argparse
 import datetime
 import os
 import random
-import statistics
 import sys
 import time
 import types
-from io import BytesIO
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 ROOT = Path(__file__).resolve().parent.parent.parent
 OUT = ROOT / "bench" / "out"
 COMPANIES = 3_600
@@ -194,23 +193,15 @@ def load() -> None:
         print(f"rebuilt the outcome summaries in {time.perf_counter() - started:.0f} s")
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 def measure(rounds: int) -> tuple[list[tuple[str, float, float]], dict[str, int]]:
-    from django.conf import settings
-    from django.core.handlers.wsgi import WSGIHandler
+    """Median and p95 of each page, interleaved round by round, and its query count."""
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
+    from timing import PageTimer, interleave
 
     from aihub.accounts.models import User
 
-    client = Client()
-    client.force_login(User.objects.get(email=STAFF_EMAIL))
-    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    timer = PageTimer(user=User.objects.get(email=STAFF_EMAIL))
     span = "date_from=2019-04-01&date_to=2023-09-30"
     targets = {
         "trivial view (/healthz)": ("/healthz", ""),
@@ -218,45 +209,18 @@ def measure(rounds: int) -> tuple[list[tuple[str, float, float]], dict[str, int]
         "dashboard, 2019-04..2023-09": ("/outcomes/", span),
         "public figures API, range": ("/api/v1/outcomes/public-figures", span),
     }
-    handler = WSGIHandler()
-
-    def call(path: str, query: str) -> str:
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
-            "QUERY_STRING": query,
-            "SERVER_NAME": "testserver",
-            "SERVER_PORT": "80",
-            "HTTP_HOST": "testserver",
-            "HTTP_COOKIE": cookie,
-            "wsgi.url_scheme": "http",
-            "wsgi.input": BytesIO(),
-            "wsgi.errors": sys.stderr,
-        }
-        status: list[str] = []
-        body = b"".join(handler(environ, lambda s, headers, *_: status.append(s)))
-        if not body:
-            raise SystemExit(f"{path} answered an empty body")
-        return status[0]
-
     queries = {}
     for name, (path, query) in targets.items():
         with CaptureQueriesContext(connection) as captured:
-            answer = call(path, query)
+            answer = timer.get(path, query)
         if not answer.startswith("200"):
             raise SystemExit(f"{path}?{query} answered {answer}")
         queries[name] = len(captured)
-    timings: dict[str, list[float]] = {name: [] for name in targets}
-    for _round in range(rounds):
-        for name, (path, query) in targets.items():
-            started = time.perf_counter()
-            call(path, query)
-            timings[name].append((time.perf_counter() - started) * 1000)
-    results = [
-        (name, statistics.median(values), percentile(values, 0.95))
-        for name, values in timings.items()
-    ]
-    return results, queries
+    calls = {
+        name: (lambda path=path, query=query: timer.get(path, query))
+        for name, (path, query) in targets.items()
+    }
+    return interleave(calls, rounds), queries
 
 
 def main() -> int:
