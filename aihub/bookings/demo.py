@@ -29,8 +29,8 @@ from aihub.companies.enums import MembershipKind
 from aihub.companies.models import Company, MembershipPeriod
 from aihub.core.errors import HubError
 from aihub.demo.seed import REFERENCE_DATE, RESEARCHER_EMAIL, STAFF_EMAIL
-from aihub.leasing.enums import SpaceKind
-from aihub.leasing.models import Space
+from aihub.spaces.enums import SpaceKind
+from aihub.spaces.models import Space
 
 _SEED = 2025
 HISTORY_DAYS = 365

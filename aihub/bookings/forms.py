@@ -11,7 +11,7 @@ from aihub.bookings.models import BookableRoom
 from aihub.bookings.timeutil import at
 from aihub.companies.models import Company
 from aihub.core.models import is_english, pick
-from aihub.leasing.enums import SpaceKind
+from aihub.spaces.enums import SpaceKind
 
 DURATIONS = [(m, f"{m // 60}:{m % 60:02d}") for m in (30, 60, 90, 120, 180, 240, 480)]
 

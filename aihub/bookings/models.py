@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from aihub.bookings.enums import ACTIVE_STATUSES, BookerKind, BookingStatus, ChargeStatus, Equipment
 from aihub.companies.models import Company
 from aihub.core.models import LoggedModel, TimeStampedModel, bilingual
-from aihub.leasing.enums import SpaceKind
-from aihub.leasing.models import Invoice, Space
+from aihub.leasing.models import Invoice
+from aihub.spaces.enums import SpaceKind
+from aihub.spaces.models import Space
 
 BOOKABLE_KINDS = (
     SpaceKind.MEETING_ROOM,

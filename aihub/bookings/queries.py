@@ -17,8 +17,7 @@ from aihub.bookings.models import (
 from aihub.companies.models import Company
 from aihub.companies.queries import companies_for_user, company_for_user
 from aihub.core.errors import NotFound
-from aihub.leasing.models import Space
-from aihub.spaces.models import Facility
+from aihub.spaces.models import Facility, Space
 
 MAX_SPAN = datetime.timedelta(hours=28)
 """The longest blocked range a booking can have (24 h plus a 4 h buffer): bounds scans."""

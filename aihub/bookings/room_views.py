@@ -19,7 +19,7 @@ from aihub.core.audit import history_for
 from aihub.core.errors import HubError, PermissionDenied
 from aihub.core.forms import add_hub_error
 from aihub.core.pagination import paginate
-from aihub.leasing.models import Space
+from aihub.spaces.models import Space
 
 PER_PAGE = 50
 

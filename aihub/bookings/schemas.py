@@ -6,7 +6,7 @@ from ninja import Field, Schema
 
 from aihub.bookings.enums import BookerKind, BookingStatus, Equipment
 from aihub.core.api import PageMeta
-from aihub.leasing.enums import SpaceKind
+from aihub.spaces.enums import SpaceKind
 
 
 class RoomOut(Schema):

@@ -21,8 +21,8 @@ from aihub.companies.models import Company
 from aihub.events import demoday, services
 from aihub.events.enums import EventKind, Side
 from aihub.events.models import DemoDay, DemoDayInvestor, DemoDayStartup, Event, Interest
-from aihub.leasing.enums import SpaceKind
-from aihub.leasing.models import Space
+from aihub.spaces.enums import SpaceKind
+from aihub.spaces.models import Space
 
 _SEED = 2024
 INVESTORS = 20

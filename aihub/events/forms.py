@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from aihub.core.errors import ValidationFailed
 from aihub.events.enums import EventKind
-from aihub.leasing.models import Space
+from aihub.spaces.models import Space
 
 LOCAL_INPUT = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
 

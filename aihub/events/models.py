@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from aihub.companies.models import Company
 from aihub.core.models import LoggedModel, TimeStampedModel, bilingual
 from aihub.events.enums import Decision, DemoDayStatus, EventKind, RegistrationStatus, Side
-from aihub.leasing.models import Space
+from aihub.spaces.models import Space
 
 
 class Event(LoggedModel, TimeStampedModel):

@@ -20,7 +20,7 @@ from aihub.accounts.models import User
 from aihub.core.errors import Conflict, NotFound, ValidationFailed
 from aihub.events.enums import EventKind, RegistrationStatus
 from aihub.events.models import Event, Registration
-from aihub.leasing.models import Space
+from aihub.spaces.models import Space
 
 EVENT_FIELDS = (
     "kind",

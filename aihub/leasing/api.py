@@ -12,7 +12,7 @@ from aihub.core.api import Error, page_of, require
 from aihub.core.errors import ValidationFailed
 from aihub.leasing import queries, services
 from aihub.leasing.billing import parse_month
-from aihub.leasing.models import Invoice, Lease, Payment, Space
+from aihub.leasing.models import Invoice, Lease, Payment
 from aihub.leasing.pdf import invoice_pdf
 from aihub.leasing.schemas import (
     CancelIn,
@@ -34,7 +34,8 @@ from aihub.leasing.schemas import (
     SpacePage,
     SpaceStatusIn,
 )
-from aihub.spaces.models import Floor
+from aihub.spaces import services as space_services
+from aihub.spaces.models import Floor, Space
 
 router = Router(tags=["leasing"])
 ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error}
@@ -86,7 +87,9 @@ def create_space(request: HttpRequest, payload: SpaceIn) -> Status[Space]:
     if floor is None:
         raise ValidationFailed(_("Unknown facility or floor."), field="floor")
     data = payload.dict(exclude={"facility", "floor"})
-    space = services.create_space(facility=floor.facility, floor=floor, actor=request.user, **data)
+    space = space_services.create_space(
+        facility=floor.facility, floor=floor, actor=request.user, **data
+    )
     return Status(201, queries.space_for_user(user=request.user, pk=space.pk))
 
 
@@ -98,7 +101,7 @@ def create_space(request: HttpRequest, payload: SpaceIn) -> Status[Space]:
 def set_space_status(request: HttpRequest, space_id: int, payload: SpaceStatusIn) -> Space:
     require(request, "leasing.manage_spaces")
     space = queries.space_for_user(user=request.user, pk=space_id)
-    services.set_space_status(space=space, status=payload.status, actor=request.user)
+    space_services.set_space_status(space=space, status=payload.status, actor=request.user)
     return queries.space_for_user(user=request.user, pk=space_id)
 
 

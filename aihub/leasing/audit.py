@@ -3,12 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 
 from aihub.core import audit
-from aihub.leasing.enums import LeaseStatus, PaymentMethod, PriceBasis, SpaceKind, SpaceStatus
+from aihub.leasing.enums import LeaseStatus, PaymentMethod, PriceBasis
 
 audit.register(
     {
-        "leasing.space.created": _("Space {code} created ({space_kind})"),
-        "leasing.space.status_changed": _("Space {code} is now {space_status}"),
         "leasing.price.set": _("Price for {basis} set to {unit_price} KRW from {effective_from}"),
         "leasing.lease.created": _(
             "Lease {lease} drafted for {company} from {starts_on} to {ends_on}"
@@ -27,8 +25,6 @@ audit.register(
 )
 audit.register_labels(
     {
-        "space_kind": SpaceKind,
-        "space_status": SpaceStatus,
         "basis": PriceBasis,
         "lease_status": LeaseStatus,
         "method": PaymentMethod,

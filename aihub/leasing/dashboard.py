@@ -17,10 +17,10 @@ from django.db.models import Count, Exists, OuterRef, Sum
 from django.utils import timezone
 
 from aihub.leasing import billing
-from aihub.leasing.enums import SpaceKind, SpaceStatus
-from aihub.leasing.models import DueDateTotal, Lease, MonthTotal, Payment, Space
+from aihub.leasing.models import DueDateTotal, Lease, MonthTotal, Payment
 from aihub.leasing.queries import CURRENT_STATUSES
-from aihub.spaces.models import Facility
+from aihub.spaces.enums import SpaceKind, SpaceStatus
+from aihub.spaces.models import Facility, Space
 
 ENDING_WINDOWS = (30, 60, 90)
 VACANT_SHOWN = 20

@@ -23,9 +23,11 @@ from aihub.companies.enums import MembershipKind
 from aihub.companies.models import MembershipPeriod
 from aihub.demo.seed import ANCHOR_SLUG, FACILITIES, REFERENCE_DATE, STAFF_EMAIL
 from aihub.leasing import billing, services
-from aihub.leasing.enums import InvoiceStatus, PaymentMethod, PriceBasis, SpaceKind, SpaceStatus
-from aihub.leasing.models import Invoice, Lease, PriceRule, Space
-from aihub.spaces.models import Facility
+from aihub.leasing.enums import InvoiceStatus, PaymentMethod, PriceBasis
+from aihub.leasing.models import Invoice, Lease, PriceRule
+from aihub.spaces import services as space_services
+from aihub.spaces.enums import SpaceKind, SpaceStatus
+from aihub.spaces.models import Facility, Space
 
 PRICES = (
     (PriceBasis.PER_M2, 5_000, datetime.date(2017, 12, 1)),
@@ -208,7 +210,7 @@ def _seed_spaces(plans: list[SpacePlan], actor: User | None, counts: Counter) ->
         if facility is None or (plan.facility, plan.code) in existing:
             continue
         floor = next(f for f in facility.floors.all() if f.level == plan.level)
-        services.create_space(
+        space_services.create_space(
             facility=facility,
             floor=floor,
             kind=plan.kind,

@@ -18,8 +18,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from aihub.core.models import is_english, pick
 from aihub.leasing.dashboard import Dashboard, Occupancy
-from aihub.leasing.enums import SpaceStatus
 from aihub.leasing.svg import Chart, revenue_chart
+from aihub.spaces.enums import SpaceStatus
 
 ONE = Decimal(1)
 

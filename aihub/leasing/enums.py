@@ -4,21 +4,6 @@ from django.db import models
 from django.utils.translation import pgettext_lazy
 
 
-class SpaceKind(models.TextChoices):
-    PRIVATE_OFFICE = "private_office", pgettext_lazy("space kind", "Private office")
-    OPEN_OFFICE = "open_office", pgettext_lazy("space kind", "Open-office area")
-    MEETING_ROOM = "meeting_room", pgettext_lazy("space kind", "Meeting room")
-    EDUCATION_ROOM = "education_room", pgettext_lazy("space kind", "Education room")
-    LOUNGE = "lounge", pgettext_lazy("space kind", "Lounge / co-working")
-    HALL = "hall", pgettext_lazy("space kind", "Hall")
-
-
-class SpaceStatus(models.TextChoices):
-    AVAILABLE = "available", pgettext_lazy("space status", "Available")
-    MAINTENANCE = "maintenance", pgettext_lazy("space status", "Under maintenance")
-    RESERVED = "reserved", pgettext_lazy("space status", "Reserved")
-
-
 class PriceBasis(models.TextChoices):
     """What a lease is priced by; one price rule per basis and effective date."""
 

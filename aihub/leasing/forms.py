@@ -10,17 +10,10 @@ from django.utils.translation import pgettext_lazy
 from aihub.companies.models import Company
 from aihub.core.models import is_english, pick
 from aihub.leasing.billing import parse_month
-from aihub.leasing.enums import (
-    InvoiceStatus,
-    LeaseStatus,
-    PaymentMethod,
-    PriceBasis,
-    SpaceKind,
-    SpaceStatus,
-)
-from aihub.leasing.models import LEASABLE_KINDS, Space
+from aihub.leasing.enums import InvoiceStatus, LeaseStatus, PaymentMethod, PriceBasis
 from aihub.leasing.queries import OVERDUE
-from aihub.spaces.models import Facility, Floor
+from aihub.spaces.enums import LEASABLE_KINDS, SpaceKind, SpaceStatus
+from aihub.spaces.models import Facility, Floor, Space
 
 
 class DateInput(forms.DateInput):

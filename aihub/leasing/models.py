@@ -17,70 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from aihub.companies.models import Company
 from aihub.core.errors import Conflict
 from aihub.core.models import LoggedModel, TimeStampedModel, bilingual
-from aihub.leasing.enums import (
-    InvoiceStatus,
-    LeaseStatus,
-    PaymentMethod,
-    PriceBasis,
-    SpaceKind,
-    SpaceStatus,
-)
-from aihub.spaces.models import Facility, Floor
-
-LEASABLE_KINDS = (SpaceKind.PRIVATE_OFFICE, SpaceKind.OPEN_OFFICE)
-
-
-class Space(LoggedModel, TimeStampedModel):
-    """A room or area of a floor; private offices are let by area, open areas by seat."""
-
-    facility = models.ForeignKey(
-        Facility, verbose_name=_("facility"), on_delete=models.PROTECT, related_name="spaces"
-    )
-    floor = models.ForeignKey(
-        Floor, verbose_name=_("floor"), on_delete=models.PROTECT, related_name="spaces"
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=SpaceKind.choices)
-    code = models.CharField(_("code"), max_length=20, help_text=_("For example 6F-01."))
-    name_ko = models.CharField(_("name (Korean)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100)
-    area_m2 = models.DecimalField(_("area (m²)"), max_digits=8, decimal_places=2)
-    desks = models.PositiveIntegerField(_("desks"), default=0)
-    seats = models.PositiveIntegerField(_("seats"), default=0)
-    status = models.CharField(
-        _("status"), max_length=12, choices=SpaceStatus.choices, default=SpaceStatus.AVAILABLE
-    )
-
-    class Meta:
-        verbose_name = _("space")
-        verbose_name_plural = _("spaces")
-        ordering = ["facility", "floor__level", "code"]
-        indexes = [
-            models.Index(
-                fields=["kind", "floor", "status", "area_m2", "seats"],
-                name="leasing_space_occupancy",
-            ),
-        ]
-        constraints = [
-            models.CheckConstraint(condition=Q(area_m2__gt=0), name="leasing_space_area_positive"),
-            models.CheckConstraint(
-                condition=Q(seats__gte=0), name="leasing_space_seats_not_negative"
-            ),
-            models.CheckConstraint(
-                condition=Q(desks__gte=0), name="leasing_space_desks_not_negative"
-            ),
-            models.UniqueConstraint(fields=["facility", "code"], name="leasing_space_code_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
-
-    @property
-    def name(self) -> str:
-        return bilingual(self, "name")
-
-    @property
-    def is_leasable(self) -> bool:
-        return self.kind in LEASABLE_KINDS
+from aihub.leasing.enums import InvoiceStatus, LeaseStatus, PaymentMethod, PriceBasis
+from aihub.spaces.models import Space
 
 
 class PriceRule(LoggedModel, TimeStampedModel):

@@ -23,9 +23,10 @@ from aihub.accounts.models import User
 from aihub.companies.models import Company
 from aihub.companies.queries import companies_for_user, company_for_user
 from aihub.core.errors import NotFound
-from aihub.leasing.enums import InvoiceStatus, LeaseStatus, SpaceKind, SpaceStatus
-from aihub.leasing.models import Invoice, Lease, Payment, Space
-from aihub.spaces.models import Floor
+from aihub.leasing.enums import InvoiceStatus, LeaseStatus
+from aihub.leasing.models import Invoice, Lease, Payment
+from aihub.spaces.enums import SpaceKind, SpaceStatus
+from aihub.spaces.models import Floor, Space
 
 CURRENT_STATUSES = (LeaseStatus.ACTIVE, LeaseStatus.ENDING)
 

@@ -7,14 +7,8 @@ from django.utils import timezone
 from ninja import Field, Schema
 
 from aihub.core.api import PageMeta
-from aihub.leasing.enums import (
-    InvoiceStatus,
-    LeaseStatus,
-    PaymentMethod,
-    PriceBasis,
-    SpaceKind,
-    SpaceStatus,
-)
+from aihub.leasing.enums import InvoiceStatus, LeaseStatus, PaymentMethod, PriceBasis
+from aihub.spaces.enums import SpaceKind, SpaceStatus
 
 
 class SpaceOut(Schema):

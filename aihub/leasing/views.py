@@ -36,6 +36,7 @@ from aihub.leasing.forms import (
 )
 from aihub.leasing.models import Invoice, Lease
 from aihub.leasing.pdf import FontMissing, invoice_pdf
+from aihub.spaces import services as space_services
 
 
 def _require(request: HttpRequest, perm: str, obj: object = None) -> None:
@@ -91,7 +92,7 @@ def space_create(request: HttpRequest) -> HttpResponse:
     form = SpaceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            space = services.create_space(actor=request.user, **form.service_arguments())
+            space = space_services.create_space(actor=request.user, **form.service_arguments())
         except HubError as error:
             add_hub_error(form, error)
         else:
@@ -109,7 +110,7 @@ def space_status(request: HttpRequest, space_pk: int) -> HttpResponse:
     space = queries.space_for_user(user=request.user, pk=space_pk)
     form = SpaceStatusForm(request.POST)
     if form.is_valid():
-        services.set_space_status(
+        space_services.set_space_status(
             space=space, status=form.cleaned_data["status"], actor=request.user
         )
         messages.success(request, _("The space's status was saved."))

@@ -11,7 +11,6 @@ from ninja import Query, Router, Status
 from aihub.companies.queries import companies_for_user
 from aihub.core.api import Error, page_of, require
 from aihub.core.errors import NotFound, ValidationFailed
-from aihub.leasing.models import Space
 from aihub.matching import queries, services
 from aihub.matching.models import Demand, Match, Session
 from aihub.matching.schemas import (
@@ -25,6 +24,7 @@ from aihub.matching.schemas import (
     StatusIn,
 )
 from aihub.matching.services import ACTIONS, run_action
+from aihub.spaces.models import Space
 
 router = Router(tags=["matching"])
 ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error}

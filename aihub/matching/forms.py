@@ -8,11 +8,11 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from aihub.accounts.models import User
-from aihub.leasing.enums import SpaceKind
-from aihub.leasing.models import Space
 from aihub.matching.enums import ExpertKind, HelpKind, SessionMode
 from aihub.matching.models import Expert
 from aihub.partners.models import Partner
+from aihub.spaces.enums import SpaceKind
+from aihub.spaces.models import Space
 
 
 def _split_tags(text: str) -> list[str]:

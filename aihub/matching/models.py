@@ -177,7 +177,7 @@ class Session(LoggedModel, TimeStampedModel):
     ends_at = models.DateTimeField(_("ends at"))
     mode = models.CharField(_("mode"), max_length=10, choices=SessionMode.choices)
     room = models.ForeignKey(
-        "leasing.Space",
+        "spaces.Space",
         verbose_name=_("room"),
         on_delete=models.PROTECT,
         null=True,

@@ -16,8 +16,6 @@ from django.utils.translation import gettext as _
 from aihub.accounts.models import User
 from aihub.companies.models import Company
 from aihub.core.errors import Conflict, ValidationFailed
-from aihub.leasing.enums import SpaceKind
-from aihub.leasing.models import Space
 from aihub.matching import conf, mail
 from aihub.matching.checks import check_text, joined, resolve_tags
 from aihub.matching.engine import (
@@ -44,6 +42,8 @@ from aihub.matching.enums import (
 )
 from aihub.matching.errors import NoCandidates, TransitionRefused, from_engine
 from aihub.matching.models import Demand, Expert, Match, Session
+from aihub.spaces.enums import SpaceKind
+from aihub.spaces.models import Space
 
 ROOM_KINDS = (SpaceKind.MEETING_ROOM, SpaceKind.EDUCATION_ROOM, SpaceKind.LOUNGE)
 

@@ -59,9 +59,8 @@ def make_rooms(count: int):
     from aihub.bookings.enums import BookerKind
     from aihub.bookings.models import BookableRoom
     from aihub.demo.seed import SeedReport, _seed_facilities
-    from aihub.leasing.enums import SpaceKind
-    from aihub.leasing.models import Space
-    from aihub.spaces.models import Facility
+    from aihub.spaces.enums import SpaceKind
+    from aihub.spaces.models import Facility, Space
 
     staff = User.objects.filter(email=STAFF).first() or account_services.create_user(
         email=STAFF, password="bench-password-1234", full_name="벤치", roles=[Role.HUB_STAFF]

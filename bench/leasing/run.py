@@ -71,9 +71,11 @@ def load() -> None:
     from aihub.companies.models import Company
     from aihub.demo.seed import SeedReport, _seed_facilities
     from aihub.leasing import billing, services
-    from aihub.leasing.enums import InvoiceStatus, LeaseStatus, PriceBasis, SpaceKind
-    from aihub.leasing.models import Invoice, Lease, Payment, Space
-    from aihub.spaces.models import Facility
+    from aihub.leasing.enums import InvoiceStatus, LeaseStatus, PriceBasis
+    from aihub.leasing.models import Invoice, Lease, Payment
+    from aihub.spaces import services as space_services
+    from aihub.spaces.enums import SpaceKind
+    from aihub.spaces.models import Facility, Space
 
     call_command("migrate", verbosity=0)
     if Lease.objects.count() >= 2 * COMPANIES:
@@ -111,7 +113,7 @@ def load() -> None:
             for i in range(OFFICES)
         )
         for facility in Facility.objects.all():
-            services.create_space(
+            space_services.create_space(
                 facility=facility,
                 floor=facility.floors.get(level=1),
                 kind=SpaceKind.OPEN_OFFICE,

@@ -26,7 +26,7 @@ from aihub.bookings.timeutil import local, show, show_range
 from aihub.companies.enums import CompanyStatus
 from aihub.companies.models import Company
 from aihub.core.errors import Conflict, PermissionDenied, ValidationFailed
-from aihub.leasing.enums import SpaceStatus
+from aihub.spaces.enums import SpaceStatus
 
 MAX_WEEKS = 26
 

@@ -11,7 +11,7 @@ from aihub.bookings.enums import BookerKind, Equipment
 from aihub.bookings.models import BOOKABLE_KINDS, BookableRoom
 from aihub.companies.images import validate_logo
 from aihub.core.errors import Conflict, ValidationFailed
-from aihub.leasing.models import Space
+from aihub.spaces.models import Space
 
 RULE_FIELDS = (
     "capacity",

@@ -9,8 +9,8 @@ from django.utils import timezone
 from aihub.bookings import services
 from aihub.bookings.enums import BookerKind
 from aihub.bookings.timeutil import at
-from aihub.leasing import services as leasing_services
-from aihub.leasing.enums import SpaceKind
+from aihub.spaces import services as space_services
+from aihub.spaces.enums import SpaceKind
 
 
 def next_weekday(days_ahead: int = 1) -> datetime.date:
@@ -38,7 +38,7 @@ def english(member):
 @pytest.fixture
 def make_room(facility):
     def make(code: str = "5F-M1", *, kind: str = SpaceKind.MEETING_ROOM, seats: int = 8, **rules):
-        space = leasing_services.create_space(
+        space = space_services.create_space(
             facility=facility,
             floor=facility.floors.get(level=5),
             kind=kind,

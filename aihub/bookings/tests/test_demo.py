@@ -3,8 +3,8 @@ import pytest
 from aihub.bookings import demo
 from aihub.bookings.models import BookableRoom, Booking
 from aihub.demo.seed import STAFF_EMAIL
-from aihub.leasing import services as leasing_services
-from aihub.leasing.enums import SpaceKind
+from aihub.spaces import services as space_services
+from aihub.spaces.enums import SpaceKind
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def demo_spaces(facility, member, company, make_user, monkeypatch):
     monkeypatch.setattr(demo, "HISTORY_DAYS", 20)
     monkeypatch.setattr(demo, "AHEAD_DAYS", 5)
     for kind, code in ((SpaceKind.MEETING_ROOM, "7F-M"), (SpaceKind.HALL, "B1-HALL")):
-        leasing_services.create_space(
+        space_services.create_space(
             facility=facility,
             floor=facility.floors.get(level=1),
             kind=kind,

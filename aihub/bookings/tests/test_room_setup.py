@@ -16,8 +16,8 @@ from aihub.bookings.models import BookableRoom
 from aihub.bookings.tests.conftest import slot
 from aihub.core.errors import ValidationFailed
 from aihub.core.models import AuditEntry
-from aihub.leasing import services as leasing_services
-from aihub.leasing.enums import SpaceKind
+from aihub.spaces import services as space_services
+from aihub.spaces.enums import SpaceKind
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def _png() -> SimpleUploadedFile:
 @pytest.fixture
 def make_space(facility):
     def make(code: str, kind: str = SpaceKind.MEETING_ROOM, seats: int = 6):
-        return leasing_services.create_space(
+        return space_services.create_space(
             facility=facility,
             floor=facility.floors.get(level=5),
             kind=kind,

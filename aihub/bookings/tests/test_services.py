@@ -16,6 +16,7 @@ from aihub.bookings.models import Booking, BookingCharge, BookingSeries
 from aihub.bookings.tests.conftest import slot
 from aihub.core.errors import Conflict, PermissionDenied, ValidationFailed
 from aihub.core.models import AuditEntry
+from aihub.spaces import services as space_services
 
 pytestmark = pytest.mark.django_db
 
@@ -354,10 +355,9 @@ def test_set_room_photo_refuses_non_image(room):
 
 
 def test_set_up_room_refuses_office(facility):
-    from aihub.leasing import services as leasing_services
-    from aihub.leasing.enums import SpaceKind
+    from aihub.spaces.enums import SpaceKind
 
-    office = leasing_services.create_space(
+    office = space_services.create_space(
         facility=facility,
         floor=facility.floors.get(level=5),
         kind=SpaceKind.PRIVATE_OFFICE,

@@ -15,8 +15,8 @@ from aihub.leasing.services.leases import (
     sync_lease_statuses,
     terminate_lease,
 )
+from aihub.leasing.services.prices import set_price
 from aihub.leasing.services.reminders import send_lease_ending_reminders, send_overdue_reminders
-from aihub.leasing.services.spaces import create_space, set_price, set_space_status
 from aihub.leasing.services.totals import recount_totals
 
 __all__ = [
@@ -25,7 +25,6 @@ __all__ = [
     "cancel_lease",
     "change_invoice",
     "create_lease",
-    "create_space",
     "issue_invoices",
     "record_payment",
     "recount_totals",
@@ -34,7 +33,6 @@ __all__ = [
     "send_lease_ending_reminders",
     "send_overdue_reminders",
     "set_price",
-    "set_space_status",
     "sync_lease_statuses",
     "terminate_lease",
 ]

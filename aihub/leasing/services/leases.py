@@ -17,8 +17,10 @@ from aihub.accounts.models import User
 from aihub.companies.models import Company
 from aihub.core.errors import Conflict, ValidationFailed
 from aihub.leasing.billing import peak_seats
-from aihub.leasing.enums import OCCUPYING_STATUSES, LeaseStatus, PriceBasis, SpaceKind, SpaceStatus
-from aihub.leasing.models import Lease, Space
+from aihub.leasing.enums import OCCUPYING_STATUSES, LeaseStatus, PriceBasis
+from aihub.leasing.models import Lease
+from aihub.spaces.enums import SpaceKind, SpaceStatus
+from aihub.spaces.models import Space
 
 ENDING_NOTICE_DAYS = 30
 """An active lease within this many days of its end, without a renewal, is ``ending``."""

@@ -6,7 +6,9 @@ import datetime
 import pytest
 
 from aihub.leasing import services
-from aihub.leasing.enums import PriceBasis, SpaceKind
+from aihub.leasing.enums import PriceBasis
+from aihub.spaces import services as space_services
+from aihub.spaces.enums import SpaceKind
 
 NOVEMBER = datetime.date(2026, 11, 1)
 
@@ -39,7 +41,7 @@ def floor(facility):
 @pytest.fixture
 def make_office(facility, floor):
     def make(code: str = "6F-01", area: int = 66) -> object:
-        return services.create_space(
+        return space_services.create_space(
             facility=facility,
             floor=floor,
             kind=SpaceKind.PRIVATE_OFFICE,
@@ -61,7 +63,7 @@ def office(make_office):
 
 @pytest.fixture
 def open_area(facility, floor):
-    return services.create_space(
+    return space_services.create_space(
         facility=facility,
         floor=floor,
         kind=SpaceKind.OPEN_OFFICE,

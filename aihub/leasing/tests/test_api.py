@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from aihub.leasing import services
 from aihub.leasing.enums import InvoiceStatus, LeaseStatus, PriceBasis
-from aihub.leasing.models import Invoice, Lease, Payment, Space
+from aihub.leasing.models import Invoice, Lease, Payment
 from aihub.leasing.tests.conftest import NOVEMBER
+from aihub.spaces.models import Space
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/leasing"

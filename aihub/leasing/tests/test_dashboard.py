@@ -14,17 +14,12 @@ from django.utils import translation
 
 from aihub.leasing import dashboard as figures
 from aihub.leasing import display, services
-from aihub.leasing.enums import (
-    InvoiceStatus,
-    LeaseStatus,
-    PriceBasis,
-    SpaceKind,
-    SpaceStatus,
-)
-from aihub.leasing.models import DueDateTotal, Invoice, Lease, MonthTotal, Payment, Space
+from aihub.leasing.enums import InvoiceStatus, LeaseStatus, PriceBasis
+from aihub.leasing.models import DueDateTotal, Invoice, Lease, MonthTotal, Payment
 from aihub.leasing.services.totals import recount_totals, totals_from_records
 from aihub.spaces import services as space_services
-from aihub.spaces.models import Facility
+from aihub.spaces.enums import SpaceKind, SpaceStatus
+from aihub.spaces.models import Facility, Space
 
 pytestmark = pytest.mark.django_db
 day = datetime.date
@@ -33,7 +28,7 @@ CURRENT = (LeaseStatus.ACTIVE, LeaseStatus.ENDING)
 
 
 def _office(facility, floor, code, area, status=SpaceStatus.AVAILABLE):
-    return services.create_space(
+    return space_services.create_space(
         facility=facility,
         floor=floor,
         kind=SpaceKind.PRIVATE_OFFICE,
@@ -104,7 +99,7 @@ def hub(facility, make_company, prices):
         _office(second, second1, "1F-02", 30),
         _office(second, second3, "3F-01", Decimal("12.25")),
     ]
-    open_area = services.create_space(
+    open_area = space_services.create_space(
         facility=second,
         floor=second1,
         kind=SpaceKind.OPEN_OFFICE,
@@ -115,7 +110,7 @@ def hub(facility, make_company, prices):
         seats=12,
         actor=None,
     )
-    services.create_space(
+    space_services.create_space(
         facility=facility,
         floor=facility.floors.get(level=7),
         kind=SpaceKind.MEETING_ROOM,
@@ -132,7 +127,7 @@ def hub(facility, make_company, prices):
     renewed = _lease(c, offices[5], day(2026, 3, 1), TODAY + datetime.timedelta(days=80))
     services.renew_lease(lease=renewed, ends_on=day(2028, 2, 28), actor=None)
     _lease(d, offices[4], day(2026, 6, 1), day(2027, 5, 31))
-    services.set_space_status(space=offices[4], status=SpaceStatus.MAINTENANCE, actor=None)
+    space_services.set_space_status(space=offices[4], status=SpaceStatus.MAINTENANCE, actor=None)
     _lease(e, offices[6], day(2026, 1, 1), day(2026, 10, 31))
     _lease(e, offices[6], day(2026, 12, 1), day(2027, 11, 30))
     _lease(f, offices[2], day(2026, 10, 1), day(2027, 9, 30), activate=False)
@@ -142,7 +137,7 @@ def hub(facility, make_company, prices):
     services.terminate_lease(
         lease=terminated, ends_on=TODAY + datetime.timedelta(days=60), actor=None, today=TODAY
     )
-    services.set_space_status(space=offices[7], status=SpaceStatus.MAINTENANCE, actor=None)
+    space_services.set_space_status(space=offices[7], status=SpaceStatus.MAINTENANCE, actor=None)
     for company, seats in ((a, 3), (d, 5), (g, 2)):
         _lease(company, open_area, day(2026, 8, 1), day(2027, 7, 31), seats=seats)
     services.create_lease(

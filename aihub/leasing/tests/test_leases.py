@@ -7,8 +7,10 @@ from django.utils import translation
 from aihub.core.audit import history_for
 from aihub.core.errors import Conflict, ValidationFailed
 from aihub.leasing import services
-from aihub.leasing.enums import LeaseStatus, PriceBasis, SpaceKind, SpaceStatus
+from aihub.leasing.enums import LeaseStatus, PriceBasis
 from aihub.leasing.models import Lease
+from aihub.spaces import services as space_services
+from aihub.spaces.enums import SpaceKind, SpaceStatus
 
 pytestmark = pytest.mark.django_db
 day = datetime.date
@@ -125,7 +127,7 @@ def test_create_lease_seats_over_capacity_on_some_day_refused(company, other_com
 def test_create_space_zero_area_refused(facility):
     floor = facility.floors.get(level=4)
     with translation.override("en"), pytest.raises(ValidationFailed) as error:
-        services.create_space(
+        space_services.create_space(
             facility=facility,
             floor=floor,
             kind=SpaceKind.PRIVATE_OFFICE,
@@ -141,7 +143,7 @@ def test_create_space_zero_area_refused(facility):
 def test_create_space_negative_area_refused(facility):
     floor = facility.floors.get(level=4)
     with pytest.raises(ValidationFailed) as error:
-        services.create_space(
+        space_services.create_space(
             facility=facility,
             floor=floor,
             kind=SpaceKind.PRIVATE_OFFICE,
@@ -155,7 +157,7 @@ def test_create_space_negative_area_refused(facility):
 
 
 def test_create_lease_space_under_maintenance_refused(company, office):
-    services.set_space_status(space=office, status=SpaceStatus.MAINTENANCE, actor=None)
+    space_services.set_space_status(space=office, status=SpaceStatus.MAINTENANCE, actor=None)
     with pytest.raises(Conflict):
         _office_lease(company, office, day(2026, 1, 1), day(2026, 12, 31))
 
