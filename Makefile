@@ -25,6 +25,7 @@ run: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 check-deploy: install
 	AIHUB_SECRET_KEY=check-deploy-only-$$(date +%s)-a-long-random-looking-value-for-the-check \

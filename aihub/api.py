@@ -2,10 +2,11 @@
 
 from ninja import NinjaAPI
 
+from aihub.accounts.api_auth import TokenAuth
 from aihub.bookings.api import router as bookings_router
 from aihub.calls.api import router as calls_router
 from aihub.companies.api import router as companies_router
-from aihub.core.api import SessionAuth, TokenAuth, install_error_handlers
+from aihub.core.api import SessionAuth, install_error_handlers
 from aihub.events.api import router as events_router
 from aihub.leasing.api import router as leasing_router
 from aihub.matching.api import router as matching_router

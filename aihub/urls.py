@@ -6,6 +6,7 @@ from django.urls import include, path
 from aihub.api import api
 
 urlpatterns = [
+    path("", include("aihub.site.urls")),
     path("", include("aihub.core.urls")),
     path("accounts/", include("aihub.accounts.urls")),
     path("companies/", include("aihub.companies.urls")),

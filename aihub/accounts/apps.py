@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from aihub.accounts import audit  # noqa: F401 (registers the audit actions)
+        # Registers audit actions, navigation entries.
+        from aihub.accounts import audit, nav  # noqa: F401

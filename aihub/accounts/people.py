@@ -12,20 +12,16 @@ from aihub.accounts import queries, services
 from aihub.accounts.enums import Role
 from aihub.accounts.forms import PersonFilterForm, PersonForm, RoleForm
 from aihub.core.audit import history_for
-from aihub.core.errors import HubError, PermissionDenied
+from aihub.core.errors import HubError
 from aihub.core.forms import add_hub_error, report_form_errors
 from aihub.core.pagination import paginate
-
-
-def _require_staff(request: HttpRequest) -> None:
-    if not request.user.has_perm("accounts.manage_users"):
-        raise PermissionDenied()
+from aihub.core.permissions import require
 
 
 @login_required
 @require_GET
 def person_list(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
+    require(request, "accounts.manage_users")
     form = PersonFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     people = queries.people_for_staff(q=filters.get("q", ""), role=filters.get("role", ""))
@@ -40,7 +36,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_staff(request)
+    require(request, "accounts.manage_users")
     person = queries.person_for_staff(pk=pk)
     held = {assignment.role for assignment in person.role_assignments.all()}
     return render(
@@ -58,7 +54,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def person_role(request: HttpRequest, pk: int) -> HttpResponse:
     """Grant or revoke one role."""
-    _require_staff(request)
+    require(request, "accounts.manage_users")
     person = queries.person_for_staff(pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -80,7 +76,7 @@ def person_role(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
+    require(request, "accounts.manage_users")
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

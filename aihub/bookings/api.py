@@ -27,8 +27,9 @@ from aihub.bookings.schemas import (
 )
 from aihub.bookings.visibility import viewer_for
 from aihub.companies.queries import companies_for_user
-from aihub.core.api import Error, page_of, require
+from aihub.core.api import Error, page_of
 from aihub.core.errors import NotFound, ValidationFailed
+from aihub.core.permissions import require
 
 router = Router(tags=["bookings"])
 ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error}

@@ -7,7 +7,8 @@ class BookingsConfig(AppConfig):
     verbose_name = _("Room booking")
 
     def ready(self) -> None:
-        from aihub.bookings import audit  # noqa: F401 (registers the audit actions)
+        # Registers audit actions, navigation entries.
+        from aihub.bookings import audit, nav  # noqa: F401
         from aihub.bookings.invoicing import BookingChargeLines
         from aihub.leasing.lines import register_line_source
 

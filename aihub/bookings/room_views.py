@@ -16,17 +16,13 @@ from aihub.bookings import queries, services
 from aihub.bookings.forms import RoomForm
 from aihub.bookings.models import BookableRoom
 from aihub.core.audit import history_for
-from aihub.core.errors import HubError, PermissionDenied
+from aihub.core.errors import HubError
 from aihub.core.forms import add_hub_error
 from aihub.core.pagination import paginate
+from aihub.core.permissions import require
 from aihub.spaces.models import Space
 
 PER_PAGE = 50
-
-
-def _require_manager(request: HttpRequest) -> None:
-    if not request.user.has_perm("bookings.manage_rooms"):
-        raise PermissionDenied()
 
 
 def _profile(space: Space) -> BookableRoom | None:
@@ -41,7 +37,7 @@ def _profile(space: Space) -> BookableRoom | None:
 @require_GET
 def room_setup(request: HttpRequest) -> HttpResponse:
     """Every space of a bookable kind, whether it is bookable, paused or not set up yet."""
-    _require_manager(request)
+    require(request, "bookings.manage_rooms")
     facilities = list(queries.facilities_with_bookable_kinds())
     facility = request.GET.get("facility", "")
     if facility not in {f.slug for f in facilities}:
@@ -82,7 +78,7 @@ def _form_page(
 @require_http_methods(["GET", "POST"])
 def room_set_up(request: HttpRequest, space_pk: int) -> HttpResponse:
     """Make a space bookable with its rules; a space already set up goes to its edit page."""
-    _require_manager(request)
+    require(request, "bookings.manage_rooms")
     space = queries.space_for_room_setup(user=request.user, pk=space_pk)
     room = _profile(space)
     if room is not None:
@@ -109,7 +105,7 @@ def room_set_up(request: HttpRequest, space_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def room_edit(request: HttpRequest, room_pk: int) -> HttpResponse:
     """Change a bookable room's rules, photo and whether it can be booked now."""
-    _require_manager(request)
+    require(request, "bookings.manage_rooms")
     room = queries.room_for_user(user=request.user, pk=room_pk)
     has_photo = bool(room.photo)
     if request.method == "GET":

@@ -13,21 +13,17 @@ from django.views.decorators.http import require_GET, require_POST
 from aihub.bookings import queries, reports, services
 from aihub.bookings.forms import RejectForm, ReportForm
 from aihub.bookings.models import Booking
-from aihub.core.errors import HubError, NotFound, PermissionDenied
+from aihub.core.errors import HubError, NotFound
 from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.pagination import paginate
-
-
-def _require(request: HttpRequest, perm: str) -> None:
-    if not request.user.has_perm(perm):
-        raise PermissionDenied()
+from aihub.core.permissions import require
 
 
 @login_required
 @require_GET
 def approvals(request: HttpRequest) -> HttpResponse:
     """Pending bookings, soonest first."""
-    _require(request, "bookings.approve")
+    require(request, "bookings.approve")
     page = paginate(queries.approval_queue(), page=request.GET.get("page"), per_page=25)
     return render(request, "bookings/approvals.html", {"page": page, "reject_form": RejectForm()})
 
@@ -42,7 +38,7 @@ def _pending(booking_pk: int) -> Booking:
 @login_required
 @require_POST
 def approve(request: HttpRequest, booking_pk: int) -> HttpResponse:
-    _require(request, "bookings.approve")
+    require(request, "bookings.approve")
     booking = _pending(booking_pk)
     try:
         services.approve_booking(booking=booking, actor=request.user)
@@ -58,7 +54,7 @@ def approve(request: HttpRequest, booking_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def reject(request: HttpRequest, booking_pk: int) -> HttpResponse:
-    _require(request, "bookings.approve")
+    require(request, "bookings.approve")
     booking = _pending(booking_pk)
     form = RejectForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
@@ -97,7 +93,7 @@ def _usage(request: HttpRequest):
 @require_GET
 def report(request: HttpRequest) -> HttpResponse:
     """Hours booked, occupancy and no-shows per facility and per room for a period."""
-    _require(request, "bookings.view_reports")
+    require(request, "bookings.view_reports")
     form, first, last, per_room, per_facility = _usage(request)
     return render(
         request,
@@ -117,7 +113,7 @@ def report(request: HttpRequest) -> HttpResponse:
 @require_GET
 def report_export(request: HttpRequest) -> HttpResponse:
     """The report as XLSX (default) or CSV: facilities first, then rooms."""
-    _require(request, "bookings.view_reports")
+    require(request, "bookings.view_reports")
     _form, first, last, per_room, per_facility = _usage(request)
     rows = reports.rows(per_facility) + reports.rows(per_room)
     filename = f"room-use-{first.isoformat()}-{last.isoformat()}"

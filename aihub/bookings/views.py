@@ -23,14 +23,10 @@ from aihub.bookings.visibility import viewer_for
 from aihub.companies.models import Company
 from aihub.companies.queries import companies_of_user
 from aihub.core.audit import history_for
-from aihub.core.errors import HubError, PermissionDenied
+from aihub.core.errors import HubError
 from aihub.core.forms import add_hub_error
 from aihub.core.pagination import paginate
-
-
-def _require(request: HttpRequest, perm: str, obj: object = None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied()
+from aihub.core.permissions import require
 
 
 def _day(request: HttpRequest) -> datetime.date:
@@ -89,7 +85,7 @@ def _navigation(day: datetime.date, view: str) -> dict[str, object]:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     """Facilities with rooms, and the search for free rooms (results by HTMX or in page)."""
-    _require(request, "bookings.view_rooms")
+    require(request, "bookings.view_rooms")
     form = SearchForm(request.GET or None)
     results = None
     if form.is_valid():
@@ -121,7 +117,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def facility_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     """A facility's rooms for a day (times by rooms) or a week (rooms by days)."""
-    _require(request, "bookings.view_rooms")
+    require(request, "bookings.view_rooms")
     facility = queries.facility_for_slug(slug=slug)
     rooms = list(queries.rooms_for_user(user=request.user, facility=slug))
     view, day = _view(request, "day"), _day(request)
@@ -180,7 +176,7 @@ def _room_context(
 @require_GET
 def room_calendar(request: HttpRequest, room_pk: int) -> HttpResponse:
     """A room's week (or day) with its rules and the booking form."""
-    _require(request, "bookings.view_rooms")
+    require(request, "bookings.view_rooms")
     room = queries.room_for_user(user=request.user, pk=room_pk)
     context = _room_context(request, room)
     if request.htmx and request.htmx.target == "booking-panel":
@@ -194,7 +190,7 @@ def room_calendar(request: HttpRequest, room_pk: int) -> HttpResponse:
 @require_POST
 def room_book(request: HttpRequest, room_pk: int) -> HttpResponse:
     """Book once or weekly; a refusal is shown on the form with status 4xx."""
-    _require(request, "bookings.book")
+    require(request, "bookings.book")
     room = queries.room_for_user(user=request.user, pk=room_pk)
     form = BookingForm(request.POST, companies=_companies_to_book_for(request))
     status, conflicts = 400, []
@@ -268,7 +264,7 @@ def _booking_list(request: HttpRequest, bookings, title: str, **extra) -> HttpRe
 @require_GET
 def company_bookings(request: HttpRequest, pk: int) -> HttpResponse:
     company = queries.company_bookings_for_user(user=request.user, pk=pk)
-    _require(request, "bookings.view_company_bookings", company)
+    require(request, "bookings.view_company_bookings", company)
     bookings = queries.bookings_for_user(
         user=request.user, filters=queries.BookingFilters(company=company.pk)
     )
@@ -296,7 +292,7 @@ def _booking(request: HttpRequest, pk: int | None, booking_pk: int) -> Booking:
     if pk is None:
         return queries.personal_booking_for_user(user=request.user, pk=booking_pk)
     company = queries.company_bookings_for_user(user=request.user, pk=pk)
-    _require(request, "bookings.view_company_bookings", company)
+    require(request, "bookings.view_company_bookings", company)
     return queries.booking_for_user(user=request.user, company_pk=pk, pk=booking_pk)
 
 
@@ -331,7 +327,7 @@ def booking_detail(request: HttpRequest, booking_pk: int, pk: int | None = None)
 
 def _act(request: HttpRequest, pk: int | None, booking_pk: int, action: str) -> HttpResponse:
     booking = _booking(request, pk, booking_pk)
-    _require(request, "bookings.manage_booking", booking)
+    require(request, "bookings.manage_booking", booking)
     try:
         if action == "cancel":
             services.cancel_booking(booking=booking, actor=request.user)
@@ -379,7 +375,7 @@ def booking_change(request: HttpRequest, booking_pk: int, pk: int | None = None)
 @require_POST
 def series_cancel(request: HttpRequest, pk: int, series_pk: int) -> HttpResponse:
     company = queries.company_bookings_for_user(user=request.user, pk=pk)
-    _require(request, "bookings.view_company_bookings", company)
+    require(request, "bookings.view_company_bookings", company)
     series = queries.series_for_user(user=request.user, company_pk=pk, pk=series_pk)
     count = services.cancel_series(series=series, actor=request.user)
     messages.success(
@@ -393,6 +389,6 @@ def series_cancel(request: HttpRequest, pk: int, series_pk: int) -> HttpResponse
 def charge_receipt(request: HttpRequest, pk: int, charge_pk: int) -> HttpResponse:
     """A booking receipt: hours, hourly price, VAT and total."""
     company = queries.company_bookings_for_user(user=request.user, pk=pk)
-    _require(request, "bookings.view_company_bookings", company)
+    require(request, "bookings.view_company_bookings", company)
     charge = queries.charge_for_user(user=request.user, company_pk=pk, pk=charge_pk)
     return render(request, "bookings/receipt.html", {"charge": charge, "company": company})

@@ -18,7 +18,8 @@ from aihub.calls.schemas import (
     ScoresIn,
 )
 from aihub.companies.queries import company_for_user
-from aihub.core.api import Error, page_of, require
+from aihub.core.api import Error, page_of
+from aihub.core.permissions import require
 
 router = Router(tags=["calls"])
 ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 410: Error, 422: Error}

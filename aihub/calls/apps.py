@@ -7,4 +7,5 @@ class CallsConfig(AppConfig):
     verbose_name = _("Open recruitment")
 
     def ready(self) -> None:
-        from aihub.calls import audit, rules  # noqa: F401 (registers audit actions and permissions)
+        # Registers audit actions, navigation entries, permissions.
+        from aihub.calls import audit, nav, rules  # noqa: F401

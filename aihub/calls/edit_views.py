@@ -17,9 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from aihub.calls import queries, services
 from aihub.calls.forms import CallEditForm, CriterionForm, StageForm
 from aihub.calls.services.editing import check_call_editable, check_stage_editable
-from aihub.core.api import require
 from aihub.core.errors import Conflict, HubError
 from aihub.core.forms import add_hub_error
+from aihub.core.permissions import require
 
 
 def _manage_url(call_pk: int) -> str:

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from aihub.calls import display, queries, services
 from aihub.calls.forms import RecuseForm, ScoreForm
 from aihub.calls.models import Assignment
-from aihub.core.api import require
 from aihub.core.errors import HubError, NotFound
 from aihub.core.forms import add_hub_error, report_form_errors
+from aihub.core.permissions import require
 
 
 def _assignment(request: HttpRequest, assignment_pk: int) -> Assignment:

@@ -23,10 +23,10 @@ from aihub.calls.forms import (
     StageForm,
 )
 from aihub.calls.models import Application, Stage
-from aihub.core.api import require
 from aihub.core.audit import history_for
 from aihub.core.errors import HubError, NotFound
 from aihub.core.forms import add_hub_error, report_form_errors
+from aihub.core.permissions import require
 
 LEASE_KINDS = (CallKind.RESIDENCY, CallKind.GROWTH_STAGE)
 """Kinds of call whose selected companies get an office lease."""

@@ -16,10 +16,10 @@ from aihub.calls.forms import AnswersForm, SignUpApplyForm, StartApplicationForm
 from aihub.calls.models import Application
 from aihub.companies.models import Company
 from aihub.companies.queries import companies_of_user, company_for_user
-from aihub.core.api import require
 from aihub.core.audit import history_for
 from aihub.core.errors import HubError
 from aihub.core.forms import add_hub_error, report_form_errors
+from aihub.core.permissions import require
 
 
 def application_url(application: Application) -> str:

@@ -18,8 +18,9 @@ from aihub.companies.schemas import (
     PeriodIn,
     PeriodOut,
 )
-from aihub.core.api import Error, page_of, require
+from aihub.core.api import Error, page_of
 from aihub.core.errors import NotFound, ValidationFailed
+from aihub.core.permissions import require
 from aihub.spaces.models import Facility
 
 router = Router(tags=["companies"])

@@ -7,4 +7,5 @@ class CompaniesConfig(AppConfig):
     verbose_name = _("Companies")
 
     def ready(self) -> None:
-        from aihub.companies import audit  # noqa: F401 (registers the audit actions)
+        # Registers audit actions, navigation entries.
+        from aihub.companies import audit, nav  # noqa: F401

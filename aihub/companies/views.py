@@ -26,17 +26,13 @@ from aihub.core.errors import HubError, NotFound, PermissionDenied
 from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error, report_form_errors
 from aihub.core.pagination import paginate
-
-
-def _require(request: HttpRequest, perm: str, obj: object = None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied()
+from aihub.core.permissions import require
 
 
 def _company(request: HttpRequest, pk: int, perm: str = "companies.view_company") -> Company:
     """The company behind the URL, through the gate; 404 when the user may not see it."""
     company = queries.company_for_user(user=request.user, pk=pk)
-    _require(request, perm, company)
+    require(request, perm, company)
     return company
 
 
@@ -79,7 +75,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def company_export(request: HttpRequest) -> HttpResponse:
     """The filtered list as XLSX (default) or CSV."""
-    _require(request, "companies.export_companies")
+    require(request, "companies.export_companies")
     _form, filters = _filters(request)
     companies = queries.company_list_for_user(user=request.user, filters=filters)
     rows = export_rows(companies)
@@ -93,7 +89,7 @@ def company_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def company_create(request: HttpRequest) -> HttpResponse:
-    _require(request, "companies.add_company")
+    require(request, "companies.add_company")
     form = CompanyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.service_arguments()

@@ -3,12 +3,11 @@
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.security import APIKeyCookie, HttpBearer
+from ninja.security import APIKeyCookie
 
 from aihub.core.errors import HubError
 from aihub.core.pagination import paginate
@@ -24,26 +23,6 @@ class SessionAuth(APIKeyCookie):
         if user is not None and user.is_authenticated:
             return user
         return None
-
-
-class TokenAuth(HttpBearer):
-    """``Authorization: Bearer <token>`` with a token made on the profile page."""
-
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        from aihub.accounts.models import ApiToken
-
-        found = (
-            ApiToken.objects.select_related("user")
-            .filter(key_hash=ApiToken.hash_key(token), user__is_active=True)
-            .first()
-        )
-        if found is None:
-            return None
-        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
-        request.user = found.user
-        if not request.headers.get("Accept-Language"):
-            translation.activate(found.user.language)
-        return found.user
 
 
 class Error(Schema):
@@ -140,11 +119,3 @@ def install_error_handlers(api: NinjaAPI) -> None:
         else:
             message = str(exc)
         return respond(request, exc.status_code, message, "http_error", {})
-
-
-def require(request: HttpRequest, perm: str, obj: Any = None) -> None:
-    """Raise ``PermissionDenied`` unless the user holds ``perm`` (on ``obj``)."""
-    from aihub.core.errors import PermissionDenied
-
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied()

@@ -7,8 +7,9 @@ so the cross-company matrix covers it; an investor's seat by the seat id.
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from aihub.core.api import Error, page_of, require
+from aihub.core.api import Error, page_of
 from aihub.core.errors import NotFound
+from aihub.core.permissions import require
 from aihub.events import demoday, queries, services
 from aihub.events.enums import DemoDayStatus, Side
 from aihub.events.models import DemoDayInvestor, DemoDayStartup, Interest, Registration

@@ -7,4 +7,5 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
-        from aihub.events import audit, rules  # noqa: F401 (registers actions and rules)
+        # Registers audit actions, navigation entries, permissions.
+        from aihub.events import audit, nav, rules  # noqa: F401

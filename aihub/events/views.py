@@ -10,18 +10,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from aihub.accounts.models import User
 from aihub.companies.models import Company
-from aihub.core.errors import HubError, NotFound, PermissionDenied, ValidationFailed
+from aihub.core.errors import HubError, NotFound, ValidationFailed
 from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error
+from aihub.core.permissions import require
 from aihub.events import demoday, display, pitch_decks, queries, services
 from aihub.events.enums import Decision, DemoDayStatus, Side
 from aihub.events.forms import EventForm, PitchDeckForm, parse_slots
 from aihub.events.models import DemoDay, DemoDayInvestor, DemoDayStartup
-
-
-def _require(request: HttpRequest, perm: str, obj: object = None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied()
 
 
 def _int(value: object) -> int:
@@ -70,7 +66,7 @@ def event_detail(request: HttpRequest, event_pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_create(request: HttpRequest) -> HttpResponse:
-    _require(request, "events.manage_events")
+    require(request, "events.manage_events")
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -90,7 +86,7 @@ def event_edit(request: HttpRequest, event_pk: int) -> HttpResponse:
 
     Refused input is shown next to its field with status 400 and nothing is saved.
     """
-    _require(request, "events.manage_events")
+    require(request, "events.manage_events")
     event = queries.event_for_user(user=request.user, pk=event_pk)
     initial = {field: getattr(event, field) for field in services.EVENT_FIELDS}
     form = EventForm(request.POST or None, initial=initial)
@@ -146,7 +142,7 @@ def registration_detail(request: HttpRequest, registration_pk: int) -> HttpRespo
 @require_POST
 def registration_cancel(request: HttpRequest, registration_pk: int) -> HttpResponse:
     registration = queries.registration_for_user(user=request.user, pk=registration_pk)
-    _require(request, "events.cancel_registration", registration)
+    require(request, "events.cancel_registration", registration)
     try:
         services.cancel_registration(registration=registration, actor=request.user)
     except HubError as error:
@@ -159,7 +155,7 @@ def registration_cancel(request: HttpRequest, registration_pk: int) -> HttpRespo
 @login_required
 @require_http_methods(["GET", "POST"])
 def check_in(request: HttpRequest, token: str) -> HttpResponse:
-    _require(request, "events.check_in")
+    require(request, "events.check_in")
     done = None
     if request.method == "POST":
         try:
@@ -174,7 +170,7 @@ def check_in(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_GET
 def event_attendees(request: HttpRequest, event_pk: int) -> HttpResponse:
-    _require(request, "events.manage_events")
+    require(request, "events.manage_events")
     event = queries.event_for_user(user=request.user, pk=event_pk)
     attendees = queries.attendees_for_event(event=event)
     headers = [_("Name"), _("Email"), _("Status"), _("Registered at"), _("Checked in at")]
@@ -200,7 +196,7 @@ def _demo_day(request: HttpRequest, event_pk: int) -> DemoDay:
 @login_required
 @require_GET
 def demoday_manage(request: HttpRequest, event_pk: int) -> HttpResponse:
-    _require(request, "events.manage_demoday")
+    require(request, "events.manage_demoday")
     event = queries.event_for_user(user=request.user, pk=event_pk)
     demo_day = DemoDay.objects.filter(event=event).first()
     investors, startups = queries.seats_of_demo_day(demo_day) if demo_day else ([], [])
@@ -221,7 +217,7 @@ def demoday_manage(request: HttpRequest, event_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def demoday_setup(request: HttpRequest, event_pk: int) -> HttpResponse:
-    _require(request, "events.manage_demoday")
+    require(request, "events.manage_demoday")
     event = queries.event_for_user(user=request.user, pk=event_pk)
     try:
         layout = {k: _int(request.POST.get(k)) for k in ("slots", "slot_minutes", "tables")}
@@ -240,7 +236,7 @@ def demoday_setup(request: HttpRequest, event_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def demoday_invite(request: HttpRequest, event_pk: int) -> HttpResponse:
-    _require(request, "events.manage_demoday")
+    require(request, "events.manage_demoday")
     demo_day = _demo_day(request, event_pk)
     try:
         if request.POST.get("side") == Side.INVESTOR:
@@ -269,7 +265,7 @@ def _seat(
         seat = queries.investor_seat_for_user(user=request.user, demo_day=demo_day, pk=pk)
     else:
         seat = queries.startup_seat_for_user(user=request.user, demo_day=demo_day, company_pk=pk)
-    _require(request, "events.view_seat", seat)
+    require(request, "events.view_seat", seat)
     return seat
 
 
@@ -314,7 +310,7 @@ def interests(request: HttpRequest, event_pk: int, **kwargs: int) -> HttpRespons
     side, pk = _seat_pk(kwargs)
     seat = _seat(request, demo_day, side, pk)
     if request.method == "POST":
-        _require(request, "events.mark_interest", seat)
+        require(request, "events.mark_interest", seat)
         try:
             other_pk = _int(request.POST.get("other"))
             other_model = DemoDayStartup if side == Side.INVESTOR else DemoDayInvestor
@@ -452,7 +448,7 @@ def agenda(request: HttpRequest, event_pk: int, **kwargs: int) -> HttpResponse:
 def withdraw(request: HttpRequest, event_pk: int, **kwargs: int) -> HttpResponse:
     demo_day = _demo_day(request, event_pk)
     seat = _seat(request, demo_day, *_seat_pk(kwargs))
-    _require(request, "events.withdraw_seat", seat)
+    require(request, "events.withdraw_seat", seat)
     try:
         plan = demoday.withdraw(seat=seat, actor=request.user)
     except HubError as error:
@@ -484,7 +480,7 @@ def _below_minimum(seats: list[DemoDayInvestor | DemoDayStartup]) -> list[dict[s
 @require_http_methods(["GET", "POST"])
 def schedule(request: HttpRequest, event_pk: int) -> HttpResponse:
     """The staff review page: run, pin or forbid, publish."""
-    _require(request, "events.manage_demoday")
+    require(request, "events.manage_demoday")
     demo_day = _demo_day(request, event_pk)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -544,7 +540,7 @@ def schedule(request: HttpRequest, event_pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def table_cards(request: HttpRequest, event_pk: int) -> HttpResponse:
-    _require(request, "events.manage_demoday")
+    require(request, "events.manage_demoday")
     demo_day = _demo_day(request, event_pk)
     meetings = list(queries.meetings_for_demo_day(demo_day=demo_day))
     tables = [

@@ -8,8 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from aihub.core.api import Error, page_of, require
+from aihub.core.api import Error, page_of
 from aihub.core.errors import ValidationFailed
+from aihub.core.permissions import require
 from aihub.leasing import queries, services
 from aihub.leasing.billing import parse_month
 from aihub.leasing.models import Invoice, Lease, Payment

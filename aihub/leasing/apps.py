@@ -7,4 +7,5 @@ class LeasingConfig(AppConfig):
     verbose_name = _("Spaces, leases and billing")
 
     def ready(self) -> None:
-        from aihub.leasing import audit  # noqa: F401 (registers the audit actions)
+        # Registers audit actions, navigation entries.
+        from aihub.leasing import audit, nav  # noqa: F401

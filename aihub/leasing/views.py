@@ -17,6 +17,7 @@ from aihub.core.errors import HubError, PermissionDenied
 from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error, report_form_errors
 from aihub.core.pagination import paginate
+from aihub.core.permissions import require
 from aihub.leasing import dashboard as figures
 from aihub.leasing import queries, services
 from aihub.leasing.billing import ROUNDING_RULE
@@ -39,15 +40,10 @@ from aihub.leasing.pdf import FontMissing, invoice_pdf
 from aihub.spaces import services as space_services
 
 
-def _require(request: HttpRequest, perm: str, obj: object = None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied()
-
-
 def _company(request: HttpRequest, pk: int) -> Company:
     """The company in the URL, through the gate; 404 when the user may not see it."""
     company = queries.company_leasing_for_user(user=request.user, pk=pk)
-    _require(request, "leasing.view_company_leasing", company)
+    require(request, "leasing.view_company_leasing", company)
     return company
 
 
@@ -61,14 +57,14 @@ def _query(request: HttpRequest) -> str:
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Occupancy, vacancies, leases ending soon, revenue and receivables (staff)."""
-    _require(request, "leasing.view_dashboard")
+    require(request, "leasing.view_dashboard")
     return render(request, "leasing/dashboard.html", {"page": dashboard_page(figures.dashboard())})
 
 
 @login_required
 @require_GET
 def space_list(request: HttpRequest) -> HttpResponse:
-    _require(request, "leasing.manage_spaces")
+    require(request, "leasing.manage_spaces")
     form = SpaceFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     spaces = queries.spaces_for_user(
@@ -88,7 +84,7 @@ def space_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def space_create(request: HttpRequest) -> HttpResponse:
-    _require(request, "leasing.manage_spaces")
+    require(request, "leasing.manage_spaces")
     form = SpaceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -106,7 +102,7 @@ def space_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def space_status(request: HttpRequest, space_pk: int) -> HttpResponse:
-    _require(request, "leasing.manage_spaces")
+    require(request, "leasing.manage_spaces")
     space = queries.space_for_user(user=request.user, pk=space_pk)
     form = SpaceStatusForm(request.POST)
     if form.is_valid():
@@ -123,7 +119,7 @@ def space_status(request: HttpRequest, space_pk: int) -> HttpResponse:
 @require_GET
 def floor_detail(request: HttpRequest, floor_pk: int) -> HttpResponse:
     """Every space of a floor with its occupants today, or its vacancy (staff)."""
-    _require(request, "leasing.list_all")
+    require(request, "leasing.list_all")
     floor = queries.floor_with_spaces(floor_pk=floor_pk)
     return render(request, "leasing/floor.html", {"floor": floor, "status_form": SpaceStatusForm()})
 
@@ -131,7 +127,7 @@ def floor_detail(request: HttpRequest, floor_pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def lease_list(request: HttpRequest) -> HttpResponse:
-    _require(request, "leasing.list_all")
+    require(request, "leasing.list_all")
     form = LeaseFilterForm(request.GET or None)
     data = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
     leases = queries.leases_for_user(user=request.user, filters=queries.LeaseFilters(**data))
@@ -144,7 +140,7 @@ def lease_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def lease_create(request: HttpRequest) -> HttpResponse:
-    _require(request, "leasing.manage_leases")
+    require(request, "leasing.manage_leases")
     initial = {"company": request.GET.get("company")} if request.GET.get("company") else None
     form = LeaseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -177,7 +173,7 @@ def _invoice_filters(request: HttpRequest) -> tuple[InvoiceFilterForm, queries.I
 @login_required
 @require_GET
 def invoice_list(request: HttpRequest) -> HttpResponse:
-    _require(request, "leasing.list_all")
+    require(request, "leasing.list_all")
     form, filters = _invoice_filters(request)
     invoices = queries.invoices_for_user(user=request.user, filters=filters)
     page = paginate(invoices, page=request.GET.get("page"), per_page=settings.AIHUB_PAGE_SIZE)
@@ -192,7 +188,7 @@ def invoice_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def invoice_export(request: HttpRequest) -> HttpResponse:
     """The filtered invoices for accounting, as XLSX (default) or CSV."""
-    _require(request, "leasing.export")
+    require(request, "leasing.export")
     _form, filters = _invoice_filters(request)
     invoices = queries.invoices_for_user(user=request.user, filters=filters)
     rows = invoice_rows(invoices)
@@ -207,7 +203,7 @@ def invoice_export(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def invoice_run(request: HttpRequest) -> HttpResponse:
     """Issue the month's invoices; a second run for the same month creates nothing."""
-    _require(request, "leasing.run_invoices")
+    require(request, "leasing.run_invoices")
     form = InvoiceRunForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         month = form.cleaned_data["month"]
@@ -280,7 +276,7 @@ def lease_detail(request: HttpRequest, pk: int, lease_pk: int) -> HttpResponse:
 def _lease_action(request: HttpRequest, pk: int, lease_pk: int, action: str) -> HttpResponse:
     _company(request, pk)
     lease = queries.lease_for_user(user=request.user, company_pk=pk, pk=lease_pk)
-    _require(request, "leasing.manage_leases")
+    require(request, "leasing.manage_leases")
     form = EndDateForm(request.POST)
     if action in ("terminate", "renew") and not form.is_valid():
         report_form_errors(request, form)
@@ -375,7 +371,7 @@ def invoice_pdf_download(request: HttpRequest, pk: int, invoice_pk: int) -> Http
 def invoice_cancel(request: HttpRequest, pk: int, invoice_pk: int) -> HttpResponse:
     _company(request, pk)
     invoice = queries.invoice_for_user(user=request.user, company_pk=pk, pk=invoice_pk)
-    _require(request, "leasing.manage_invoices")
+    require(request, "leasing.manage_invoices")
     form = CancelInvoiceForm(request.POST)
     if not form.is_valid():
         report_form_errors(request, form)
@@ -409,7 +405,7 @@ def invoice_cancel(request: HttpRequest, pk: int, invoice_pk: int) -> HttpRespon
 def payment_record(request: HttpRequest, pk: int, invoice_pk: int) -> HttpResponse:
     _company(request, pk)
     invoice = queries.invoice_for_user(user=request.user, company_pk=pk, pk=invoice_pk)
-    _require(request, "leasing.record_payments")
+    require(request, "leasing.record_payments")
     form = PaymentForm(request.POST)
     if form.is_valid():
         try:

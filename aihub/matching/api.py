@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from aihub.companies.queries import companies_for_user
-from aihub.core.api import Error, page_of, require
+from aihub.core.api import Error, page_of
 from aihub.core.errors import NotFound, ValidationFailed
+from aihub.core.permissions import require
 from aihub.matching import queries, services
 from aihub.matching.models import Demand, Match, Session
 from aihub.matching.schemas import (

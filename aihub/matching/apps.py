@@ -7,4 +7,5 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Matching")
 
     def ready(self) -> None:
-        from aihub.matching import audit, rules  # noqa: F401 (registers actions and rules)
+        # Registers audit actions, navigation entries, permissions.
+        from aihub.matching import audit, nav, rules  # noqa: F401

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from aihub.companies.queries import companies_for_user
-from aihub.core.api import require
 from aihub.core.errors import HubError, NotFound
 from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error
 from aihub.core.pagination import paginate
+from aihub.core.permissions import require
 from aihub.matching import experts as expert_services
 from aihub.matching import queries, services
 from aihub.matching.display import stats_headers, stats_rows

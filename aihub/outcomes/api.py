@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from aihub.companies.queries import company_for_user
-from aihub.core.api import Error, page_of, require
+from aihub.core.api import Error, page_of
 from aihub.core.errors import ValidationFailed
+from aihub.core.permissions import require
 from aihub.outcomes import queries, services
 from aihub.outcomes.enums import Basis, ReportStatus
 from aihub.outcomes.figures import HUB_OPENED, FigureRange, HubFigures, company_trend, hub_figures

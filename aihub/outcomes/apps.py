@@ -50,7 +50,9 @@ class OutcomesConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
         from aihub.companies.models import Company, MembershipPeriod
-        from aihub.outcomes import audit  # noqa: F401 (registers the audit actions)
+
+        # Registers audit actions, navigation entries.
+        from aihub.outcomes import audit, nav  # noqa: F401
 
         post_save.connect(_membership_saved, sender=MembershipPeriod, dispatch_uid="outcomes_mp")
         post_delete.connect(

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from aihub.core.api import require
 from aihub.core.errors import HubError
 from aihub.core.exports import csv_response
 from aihub.core.forms import add_hub_error
 from aihub.core.pagination import paginate
+from aihub.core.permissions import require
 from aihub.outcomes import queries, services
 from aihub.outcomes.charts import Series, bar_chart
 from aihub.outcomes.enums import ReportStatus

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from aihub.companies.queries import company_for_user
-from aihub.core.api import require
 from aihub.core.audit import history_for
 from aihub.core.errors import HubError
 from aihub.core.exports import csv_response
 from aihub.core.forms import add_hub_error, report_form_errors
+from aihub.core.permissions import require
 from aihub.outcomes import queries, services
 from aihub.outcomes.charts import Series, bar_chart
 from aihub.outcomes.checks import plausibility_findings

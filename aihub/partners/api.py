@@ -2,8 +2,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from aihub.core.api import Error, page_of, require
+from aihub.core.api import Error, page_of
 from aihub.core.errors import NotFound, ValidationFailed
+from aihub.core.permissions import require
 from aihub.partners import queries, services
 from aihub.partners.models import Agreement, Partner, PartnerContact
 from aihub.partners.schemas import (

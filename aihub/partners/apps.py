@@ -7,4 +7,5 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self) -> None:
-        from aihub.partners import audit  # noqa: F401 (registers the audit actions)
+        # Registers audit actions, navigation entries.
+        from aihub.partners import audit, nav  # noqa: F401

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from aihub.core.audit import history_for
-from aihub.core.errors import HubError, NotFound, PermissionDenied
+from aihub.core.errors import HubError, NotFound
 from aihub.core.forms import add_hub_error, report_form_errors
 from aihub.core.pagination import paginate
+from aihub.core.permissions import require
 from aihub.partners import queries, services
 from aihub.partners.forms import AgreementForm, ContactForm, PartnerFilterForm, PartnerForm
 from aihub.partners.models import Partner
@@ -20,11 +21,6 @@ def _partner(pk: int) -> Partner:
     if partner is None:
         raise NotFound()
     return partner
-
-
-def _require(request: HttpRequest, perm: str) -> None:
-    if not request.user.has_perm(perm):
-        raise PermissionDenied()
 
 
 @require_GET
@@ -63,7 +59,7 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_create(request: HttpRequest) -> HttpResponse:
-    _require(request, "partners.add_partner")
+    require(request, "partners.add_partner")
     form = PartnerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -84,7 +80,7 @@ def partner_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, "partners.change_partner")
+    require(request, "partners.change_partner")
     partner = _partner(pk)
     form = PartnerForm(request.POST or None, instance=Partner.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
@@ -106,7 +102,7 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, "partners.change_partner")
+    require(request, "partners.change_partner")
     partner = _partner(pk)
     form = ContactForm(request.POST)
     if form.is_valid():
@@ -120,7 +116,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def agreement_add(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, "partners.change_partner")
+    require(request, "partners.change_partner")
     partner = _partner(pk)
     form = AgreementForm(request.POST)
     if form.is_valid():

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "aihub.matching",
     "aihub.events",
     "aihub.calls",
+    "aihub.site",
     "aihub.demo",
 ]
 
@@ -67,7 +68,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "aihub.core.context_processors.hub",
+                "aihub.site.context_processors.hub",
             ],
         },
     },
@@ -95,8 +96,8 @@ AUTHENTICATION_BACKENDS = [
     "aihub.accounts.backends.EmailPasswordBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:dashboard"
+LOGOUT_REDIRECT_URL = "site:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -7,4 +7,5 @@ class SpacesConfig(AppConfig):
     verbose_name = _("Facilities and spaces")
 
     def ready(self) -> None:
-        from aihub.spaces import audit  # noqa: F401 (registers the audit actions)
+        # Registers audit actions, navigation entries.
+        from aihub.spaces import audit, nav  # noqa: F401

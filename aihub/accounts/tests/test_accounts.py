@@ -18,7 +18,7 @@ def test_login_with_email_and_password(client, make_user):
         reverse("accounts:login"), {"username": "login@example.com", "password": PASSWORD}
     )
     assert response.status_code == 302
-    assert response.url == reverse("core:dashboard")
+    assert response.url == reverse("site:dashboard")
     assert client.session["_auth_user_id"] == str(user.pk)
 
 

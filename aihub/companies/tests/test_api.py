@@ -232,7 +232,7 @@ def test_openapi_document_is_committed_and_current():
 
     from django.conf import settings
 
-    from aihub.core.management.commands.export_openapi import openapi_document
+    from aihub.site.management.commands.export_openapi import openapi_document
 
     committed = Path(settings.BASE_DIR, "docs", "openapi.json").read_text(encoding="utf-8")
     assert json.loads(committed) == json.loads(openapi_document()), (

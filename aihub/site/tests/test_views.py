@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_shows_live_figures(client, company, other_company, facility):
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("site:home"))
     assert response.status_code == 200
     assert response.context["supported"] == 2
     assert response.context["current_companies"] == 2
@@ -18,13 +18,13 @@ def test_home_shows_live_figures(client, company, other_company, facility):
 
 
 def test_home_is_korean_by_default(client, facility):
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("site:home"))
     assert response["Content-Language"] == "ko"
     assert '<html lang="ko">' in response.content.decode()
 
 
 def test_language_switch_sets_cookie_and_redirects(client, facility):
-    response = client.post(reverse("core:language"), {"language": "en", "next": "/facilities/"})
+    response = client.post(reverse("site:language"), {"language": "en", "next": "/facilities/"})
     assert response.status_code == 302
     assert response.url == "/facilities/"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
@@ -36,38 +36,38 @@ def test_language_switch_sets_cookie_and_redirects(client, facility):
 def test_language_switch_remembers_user_preference(make_user):
     user = make_user()
     client = signed_in(user)
-    client.post(reverse("core:language"), {"language": "en", "next": "/"})
+    client.post(reverse("site:language"), {"language": "en", "next": "/"})
     user.refresh_from_db()
     assert user.language == "en"
     fresh = signed_in(user)
-    assert fresh.get(reverse("core:dashboard"))["Content-Language"] == "en"
+    assert fresh.get(reverse("site:dashboard"))["Content-Language"] == "en"
 
 
 def test_language_switch_refuses_unknown_code(client):
-    response = client.post(reverse("core:language"), {"language": "xx", "next": "/"})
+    response = client.post(reverse("site:language"), {"language": "xx", "next": "/"})
     assert response.status_code == 400
     assert "xx" in response.content.decode()
 
 
 def test_language_switch_ignores_foreign_next(client):
     response = client.post(
-        reverse("core:language"), {"language": "en", "next": "https://evil.example/"}
+        reverse("site:language"), {"language": "en", "next": "https://evil.example/"}
     )
     assert response.url == "/"
 
 
 def test_language_switch_is_post_only(client):
-    assert client.get(reverse("core:language")).status_code == 405
+    assert client.get(reverse("site:language")).status_code == 405
 
 
 def test_dashboard_requires_sign_in(client):
-    response = client.get(reverse("core:dashboard"))
+    response = client.get(reverse("site:dashboard"))
     assert response.status_code == 302
 
 
 def test_dashboard_for_staff_shows_counts(staff_client, company, make_company):
     make_company()
-    response = staff_client.get(reverse("core:dashboard"))
+    response = staff_client.get(reverse("site:dashboard"))
     staff = response.context["staff"]
     assert staff["status_counts"]["resident"] == 1
     assert staff["status_counts"]["none"] == 1
@@ -76,7 +76,7 @@ def test_dashboard_for_staff_shows_counts(staff_client, company, make_company):
 
 
 def test_dashboard_for_member_shows_own_company(member_client, company):
-    response = member_client.get(reverse("core:dashboard"))
+    response = member_client.get(reverse("site:dashboard"))
     assert response.context["my_companies"] == [company]
     assert "staff" not in response.context
 
@@ -85,14 +85,14 @@ def test_dashboard_for_member_shows_own_company(member_client, company):
     "role", [Role.JUDGE, Role.INVESTOR, Role.MENTOR, Role.RESEARCHER, Role.TRAINEE]
 )
 def test_dashboard_for_each_role_names_the_role(make_user, role):
-    response = signed_in(make_user(roles=(role,), language="en")).get(reverse("core:dashboard"))
+    response = signed_in(make_user(roles=(role,), language="en")).get(reverse("site:dashboard"))
     assert response.status_code == 200
     assert response.context["role_labels"] == [role.label]
     assert str(role.label) in response.content.decode()
 
 
 def test_pages_send_content_security_policy(client):
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("site:home"))
     assert "script-src 'self'" in response["Content-Security-Policy"]
 
 
@@ -117,7 +117,7 @@ def test_staff_home_query_count_constant(
     for _ in range(count):
         make_company()
     with django_assert_num_queries(10):
-        response = staff_client.get(reverse("core:dashboard"))
+        response = staff_client.get(reverse("site:dashboard"))
     assert len(response.context["staff"]["newest"]) == count
 
 
@@ -126,5 +126,5 @@ def test_public_home_query_count_constant(client, make_company, django_assert_nu
     for _ in range(count):
         make_company()
     with django_assert_num_queries(5):
-        response = client.get(reverse("core:home"))
+        response = client.get(reverse("site:home"))
     assert response.context["supported"] == 0
