@@ -16,11 +16,7 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 run: install
-	$(PY) scripts/check_translations.py --compile
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput -v0
-	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) scripts/run_dev.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -131,6 +131,29 @@ def other_company(make_company, make_user, facility) -> Company:
     )
 
 
+def run_queued_tasks() -> None:
+    """Run every task that is due with the real database worker, in this process and this
+    database connection, until none is left (the worker's batch mode)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="pytest",
+        excluded_queue_names=[],
+    ).run()
+
+
+@pytest.fixture
+def run_tasks(db):
+    """``run_tasks()`` runs the queued background tasks (jobs, mail) as a worker would."""
+    return run_queued_tasks
+
+
 def signed_in(user: User) -> Client:
     client = Client()
     client.force_login(user)

@@ -8,6 +8,7 @@ from aihub.calls.api import router as calls_router
 from aihub.companies.api import router as companies_router
 from aihub.core.api import SessionAuth, install_error_handlers
 from aihub.events.api import router as events_router
+from aihub.jobs.api import router as jobs_router
 from aihub.leasing.api import router as leasing_router
 from aihub.matching.api import router as matching_router
 from aihub.outcomes.api import router as outcomes_router
@@ -36,3 +37,4 @@ api.add_router("/outcomes", outcomes_router)
 api.add_router("/calls", calls_router)
 api.add_router("/matching", matching_router)
 api.add_router("/events", events_router)
+api.add_router("/jobs", jobs_router)

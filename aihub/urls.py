@@ -18,6 +18,7 @@ urlpatterns = [
     path("calls/", include("aihub.calls.urls")),
     path("matching/", include("aihub.matching.urls")),
     path("events/", include("aihub.events.urls")),
+    path("jobs/", include("aihub.jobs.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

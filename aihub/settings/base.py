@@ -23,7 +23,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "aihub.core",
+    "aihub.jobs",
     "aihub.accounts",
     "aihub.spaces",
     "aihub.companies",
@@ -119,6 +122,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.get("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+AIHUB_PRIVATE_ROOT = Path(env.get("PRIVATE_ROOT", str(BASE_DIR / "var" / "private")))
+"""Files handed out only through views that check who asks (the results of background jobs)."""
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -131,6 +136,14 @@ EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "서울 AI 허브 <noreply@aihub.example>")
+
+# Background work: a table of tasks in the same database, run by ``manage.py db_worker``.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.backend.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
