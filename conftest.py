@@ -133,10 +133,23 @@ def other_company(make_company, make_user, facility) -> Company:
 
 def run_queued_tasks() -> None:
     """Run every task that is due with the real database worker, in this process and this
-    database connection, until none is left (the worker's batch mode)."""
+    database connection, until none is left (the worker's batch mode).
+
+    The worker drops database connections between tasks, as a long-running process should;
+    here its connection is the test's own, inside the test's transaction, so that step is
+    skipped."""
+    from unittest import mock
+
+    from django_tasks_db.management.commands import db_worker
+
+    with mock.patch.object(db_worker, "close_old_connections", return_value=None):
+        _worker().run()
+
+
+def _worker():
     from django_tasks_db.management.commands.db_worker import Worker
 
-    Worker(
+    return Worker(
         queue_names=["*"],
         interval=0,
         batch=True,
@@ -145,11 +158,11 @@ def run_queued_tasks() -> None:
         max_tasks=None,
         worker_id="pytest",
         excluded_queue_names=[],
-    ).run()
+    )
 
 
 @pytest.fixture
-def run_tasks(db):
+def run_tasks():
     """``run_tasks()`` runs the queued background tasks (jobs, mail) as a worker would."""
     return run_queued_tasks
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("matching/", include("aihub.matching.urls")),
     path("events/", include("aihub.events.urls")),
     path("jobs/", include("aihub.jobs.urls")),
+    path("outbox/", include("aihub.outbox.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,9 +1,11 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from aihub.accounts.enums import COMPANY_MEMBER, Role
+from aihub.outbox.services import queue_mail
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -11,6 +13,29 @@ class EmailAuthenticationForm(AuthenticationForm):
         label=_("Email address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """The password-reset link goes through the outbox, in the account holder's language."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict,
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        user = context["user"]
+        queue_mail(
+            recipients=[user],
+            subject=lambda _recipient: render_to_string(subject_template_name, context).strip(),
+            template=email_template_name,
+            context=context,
+            related=user,
+            confidential=True,
+        )
 
 
 class ProfileForm(forms.Form):

@@ -6,12 +6,9 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -19,6 +16,7 @@ from django.utils.translation import gettext as _
 from aihub.accounts.enums import Role
 from aihub.accounts.models import ApiToken, RoleAssignment, User
 from aihub.core.errors import Conflict, ValidationFailed
+from aihub.outbox.services import queue_mail
 
 
 def clean_email(email: str) -> str:
@@ -147,23 +145,25 @@ def add_person(
     user = create_user(
         email=email, password=None, full_name=full_name, language=language, roles=roles, actor=actor
     )
-    transaction.on_commit(lambda: send_welcome(user=user))
+    send_welcome(user=user)
     return user
 
 
 def send_welcome(*, user: User) -> None:
-    """Email a new account's holder, in their language, a link to choose a password."""
-    with translation.override(user.language):
-        link = settings.AIHUB_SITE_URL + reverse(
-            "accounts:password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-        send_mail(
-            subject=_("Your Seoul AI Hub account"),
-            message=render_to_string("accounts/email/welcome.txt", {"user": user, "link": link}),
-            from_email=None,
-            recipient_list=[user.email],
-        )
+    """Queue a mail to a new account's holder, in their language, with a link to choose a
+    password."""
+    link = settings.AIHUB_SITE_URL + reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    queue_mail(
+        recipients=[user],
+        subject=lambda _recipient: _("Your Seoul AI Hub account"),
+        template="accounts/email/welcome.txt",
+        context={"user": user, "link": link},
+        related=user,
+        confidential=True,
+    )

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import translation
 
 from aihub.accounts.models import User
-from aihub.bookings import mail, services
+from aihub.bookings import services
 from aihub.bookings.enums import BookerKind, BookingStatus, Equipment
 from aihub.bookings.models import BOOKABLE_KINDS, BookableRoom, Booking
 from aihub.bookings.timeutil import at
@@ -29,6 +29,7 @@ from aihub.companies.enums import MembershipKind
 from aihub.companies.models import Company, MembershipPeriod
 from aihub.core.errors import HubError
 from aihub.demo.seed import REFERENCE_DATE, RESEARCHER_EMAIL, STAFF_EMAIL
+from aihub.outbox.services import suppressed
 from aihub.spaces.enums import SpaceKind
 from aihub.spaces.models import Space
 
@@ -235,6 +236,7 @@ def _seed_bookings(rooms: list[BookableRoom], scale: int, counts: Counter) -> No
         counts["bookings"] += 1
 
 
+@suppressed()
 def seed_bookings(*, scale: int = 1, stdout: _Writer | None = None) -> Counter:
     """Make the demo's rooms bookable and book a year of them; returns what it made.
 
@@ -243,7 +245,7 @@ def seed_bookings(*, scale: int = 1, stdout: _Writer | None = None) -> Counter:
     """
     counts: Counter = Counter()
     actor = User.objects.filter(email=STAFF_EMAIL).first()
-    with translation.override("ko"), mail.muted():
+    with translation.override("ko"), suppressed():
         _say(stdout, "Bookings: rooms…")
         with transaction.atomic():
             rooms = _seed_rooms(actor, counts)

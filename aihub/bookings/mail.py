@@ -1,35 +1,26 @@
-"""Mail about bookings, in the booker's language, sent after the transaction commits.
+"""Mail about bookings, in the booker's language, through the outbox.
 
 Confirmations, approvals and changes carry the booking as an iCalendar attachment.
 """
 
-import contextlib
-import contextvars
-from collections.abc import Iterator
-
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from aihub.bookings.models import Booking
 from aihub.bookings.timeutil import show_range
+from aihub.outbox.services import Attachment, queue_mail
 
 WITH_CALENDAR = {"confirmed", "approved", "changed"}
-_muted = contextvars.ContextVar("bookings_mail_muted", default=False)
-
-
-@contextlib.contextmanager
-def muted() -> Iterator[None]:
-    """No booking mail inside: the demo writes a year of history without mailing anyone."""
-    token = _muted.set(True)
-    try:
-        yield
-    finally:
-        _muted.reset(token)
+SUBJECTS = {
+    "confirmed": gettext_lazy("Booking confirmed: %(room)s, %(when)s"),
+    "requested": gettext_lazy("Booking request received: %(room)s, %(when)s"),
+    "approved": gettext_lazy("Booking approved: %(room)s, %(when)s"),
+    "rejected": gettext_lazy("Booking not approved: %(room)s, %(when)s"),
+    "changed": gettext_lazy("Booking changed: %(room)s, %(when)s"),
+    "cancelled": gettext_lazy("Booking cancelled: %(room)s, %(when)s"),
+    "released": gettext_lazy("Booking released, nobody checked in: %(room)s, %(when)s"),
+}
 
 
 def booking_link(booking: Booking) -> str:
@@ -42,52 +33,43 @@ def booking_link(booking: Booking) -> str:
     return settings.AIHUB_SITE_URL + path
 
 
-def send_booking_mail(*, booking_pk: int, kind: str) -> None:
-    """One message to the person who booked; ``kind`` is ``confirmed``, ``requested``,
-    ``approved``, ``rejected``, ``changed``, ``cancelled`` or ``released``."""
+def notify(booking: Booking, kind: str) -> None:
+    """Queue one message to the person who booked; ``kind`` is a key of ``SUBJECTS``.
+
+    Called inside the booking's transaction, after the change it announces."""
     from aihub.bookings.ical import calendar_bytes
 
-    booking = (
-        Booking.objects.select_related("room__space__facility", "company", "booked_by")
-        .filter(pk=booking_pk)
-        .first()
+    booking = Booking.objects.select_related("room__space__facility", "company", "booked_by").get(
+        pk=booking.pk
     )
-    if booking is None or not booking.booked_by.is_active:
-        return
     user = booking.booked_by
-    with translation.override(user.language):
-        subjects = {
-            "confirmed": _("Booking confirmed: %(room)s, %(when)s"),
-            "requested": _("Booking request received: %(room)s, %(when)s"),
-            "approved": _("Booking approved: %(room)s, %(when)s"),
-            "rejected": _("Booking not approved: %(room)s, %(when)s"),
-            "changed": _("Booking changed: %(room)s, %(when)s"),
-            "cancelled": _("Booking cancelled: %(room)s, %(when)s"),
-            "released": _("Booking released, nobody checked in: %(room)s, %(when)s"),
-        }
-        when = show_range(booking.starts_at, booking.ends_at)
-        room = f"{booking.room.space.facility.name} {booking.room.code} {booking.room.name}"
-        context = {
+
+    def room(_recipient: object) -> str:
+        return f"{booking.room.space.facility.name} {booking.room.code} {booking.room.name}"
+
+    def context(recipient: object) -> dict:
+        return {
             "booking": booking,
             "kind": kind,
             "user": user,
-            "room": room,
-            "when": when,
+            "room": room(recipient),
+            "when": show_range(booking.starts_at, booking.ends_at),
             "link": booking_link(booking),
         }
-        message = EmailMessage(
-            subject=subjects[kind] % {"room": room, "when": when},
-            body=render_to_string("bookings/email/booking.txt", context),
-            to=[user.email],
-        )
-        if kind in WITH_CALENDAR:
-            message.attach("booking.ics", calendar_bytes([booking], viewer=user), "text/calendar")
-        message.send()
 
+    def attachments(_recipient: object) -> list[Attachment]:
+        if kind not in WITH_CALENDAR:
+            return []
+        return [Attachment("booking.ics", calendar_bytes([booking], viewer=user), "text/calendar")]
 
-def on_commit(booking: Booking, kind: str) -> None:
-    """Send the mail once the current transaction commits (unless ``muted``)."""
-    if _muted.get():
-        return
-    pk = booking.pk
-    transaction.on_commit(lambda: send_booking_mail(booking_pk=pk, kind=kind))
+    queue_mail(
+        recipients=[user],
+        subject=lambda recipient: (
+            str(SUBJECTS[kind])
+            % {"room": room(recipient), "when": show_range(booking.starts_at, booking.ends_at)}
+        ),
+        template="bookings/email/booking.txt",
+        context=context,
+        attachments=attachments,
+        related=booking,
+    )

@@ -33,6 +33,7 @@ from aihub.companies.models import Company
 from aihub.companies.queries import filter_by_status
 from aihub.core.errors import HubError
 from aihub.demo.seed import ANCHOR_SLUG, DEMO_PASSWORD, REFERENCE_DATE, STAFF_EMAIL
+from aihub.outbox.services import suppressed
 from aihub.spaces.models import Facility
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -290,6 +291,7 @@ def _seed_call(plan: CallPlan, *, staff: User, facility: Facility | None, offset
     return count
 
 
+@suppressed()
 def seed_calls(*, scale: int = 1, stdout: _Writer | None = None) -> Counter:
     """Create the demo calls that are missing; returns counts of what was created."""
     created: Counter = Counter()

@@ -1,14 +1,12 @@
 """Mail about an application to every member of the applicant company, each in their language."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from aihub.accounts.models import User
 from aihub.calls.models import Application
+from aihub.outbox.services import queue_mail
 
 
 def application_link(application: Application) -> str:
@@ -27,37 +25,31 @@ def recipients(application: Application) -> list[User]:
     )
 
 
-def send_application_mail(*, application_pk: int, kind: str) -> None:
-    """One message per member of the applicant company: ``received`` or ``result`` (the
-    current status), each rendered in that member's language with their name.
+def send_application_mail(*, application: Application, kind: str) -> None:
+    """Queue one message per member of the applicant company: ``received`` or ``result``
+    (the status the application has now), each in that member's language with their name.
 
-    Reads the application afresh, so a message sent after commit shows the committed state.
-    Inactive users get nothing; an application deleted meanwhile sends nothing.
-    """
-    application = (
-        Application.objects.select_related("call", "company").filter(pk=application_pk).first()
-    )
-    if application is None:
-        return
+    Called inside the transaction that changes the application, after the change."""
+    application = Application.objects.select_related("call", "company").get(pk=application.pk)
     link = application_link(application)
-    for user in recipients(application):
-        with translation.override(user.language):
-            values = {"call": application.call.title}
-            subject = (
-                _("Application received: %(call)s") if kind == "received" else _("Result: %(call)s")
-            ) % values
-            context = {
-                "application": application,
-                "recipient": user,
-                "kind": kind,
-                "call": application.call.title,
-                "company": application.company.name,
-                "status": application.get_status_display(),
-                "link": link,
-            }
-            send_mail(
-                subject=subject,
-                message=render_to_string("calls/email/application.txt", context),
-                from_email=None,
-                recipient_list=[user.email],
-            )
+
+    def subject(_recipient: object) -> str:
+        values = {"call": application.call.title}
+        if kind == "received":
+            return _("Application received: %(call)s") % values
+        return _("Result: %(call)s") % values
+
+    queue_mail(
+        recipients=recipients(application),
+        subject=subject,
+        template="calls/email/application.txt",
+        context=lambda _recipient: {
+            "application": application,
+            "kind": kind,
+            "call": application.call.title,
+            "company": application.company.name,
+            "status": application.get_status_display(),
+            "link": link,
+        },
+        related=application,
+    )

@@ -7,9 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -21,6 +19,7 @@ from aihub.companies.images import validate_logo
 from aihub.companies.models import AIDomain, Company, CompanyMember, Invitation, MembershipPeriod
 from aihub.companies.validators import normalize_registration_number
 from aihub.core.errors import Conflict, Expired, NotFound, ValidationFailed
+from aihub.outbox.services import Recipient, queue_mail
 from aihub.spaces.models import Facility
 
 EDITABLE_FIELDS = (
@@ -269,25 +268,28 @@ def invite_member(
         actor=actor,
         data={"email": email, "member_role": role},
     )
-    recipient = User.objects.filter(email=email).first()
-    language = recipient.language if recipient else (translation.get_language() or "ko")
-    transaction.on_commit(
-        lambda: _send_invitation(invitation=invitation, token=token, language=language)
-    )
+    _send_invitation(invitation=invitation, token=token)
     return invitation, token
 
 
-def _send_invitation(*, invitation: Invitation, token: str, language: str) -> None:
-    with translation.override(language):
-        link = settings.AIHUB_SITE_URL + reverse("companies:invitation", kwargs={"token": token})
-        context = {"invitation": invitation, "link": link, "company": invitation.company}
-        send_mail(
-            subject=_("Invitation to join %(company)s at Seoul AI Hub")
-            % {"company": invitation.company.name},
-            message=render_to_string("companies/email/invitation.txt", context),
-            from_email=None,
-            recipient_list=[invitation.email],
-        )
+def _send_invitation(*, invitation: Invitation, token: str) -> None:
+    """Queue the invitation in the invitee's language (the inviter's, for a new address)."""
+    existing = User.objects.filter(email=invitation.email).first()
+    recipient = existing or Recipient(
+        address=invitation.email, language=translation.get_language() or "ko"
+    )
+    link = settings.AIHUB_SITE_URL + reverse("companies:invitation", kwargs={"token": token})
+    queue_mail(
+        recipients=[recipient],
+        subject=lambda _r: (
+            _("Invitation to join %(company)s at Seoul AI Hub")
+            % {"company": invitation.company.name}
+        ),
+        template="companies/email/invitation.txt",
+        context={"invitation": invitation, "link": link, "company": invitation.company},
+        related=invitation.company,
+        confidential=True,
+    )
 
 
 def invitation_for_token(*, token: str) -> Invitation:

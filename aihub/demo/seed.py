@@ -24,6 +24,7 @@ from aihub.companies import services as company_services
 from aihub.companies.enums import CompanyStatus, MemberRole, MembershipKind, Stage
 from aihub.companies.models import AIDomain, Company
 from aihub.demo import names
+from aihub.outbox.services import suppressed
 from aihub.partners import services as partner_services
 from aihub.partners.enums import PartnerKind
 from aihub.partners.models import Partner
@@ -1071,6 +1072,7 @@ def _count_company_people(people: Iterable[PersonPlan]) -> int:
     return sum(1 for person in people if person.email not in demo)
 
 
+@suppressed()
 def seed_demo(*, scale: int = 1, stdout: _Writer | None = None) -> SeedReport:
     """Create the demo data set, skipping every object that already exists."""
     plans = plan_companies(scale=scale)

@@ -21,6 +21,7 @@ from aihub.companies.models import Company
 from aihub.events import demoday, services
 from aihub.events.enums import EventKind, Side
 from aihub.events.models import DemoDay, DemoDayInvestor, DemoDayStartup, Event, Interest
+from aihub.outbox.services import suppressed
 from aihub.spaces.enums import SpaceKind
 from aihub.spaces.models import Space
 
@@ -86,6 +87,7 @@ def _investor(n: int) -> User:
 
 
 @transaction.atomic
+@suppressed()
 def seed_events(*, scale: int = 1, stdout: _Writer | None = None) -> None:
     rng = random.Random(_SEED)
     today = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)

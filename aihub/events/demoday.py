@@ -415,21 +415,22 @@ def _notify(
 ) -> None:
     for seat in DemoDayInvestor.objects.filter(pk__in=investors).select_related("user"):
         _mail(
-            user=seat.user,
+            users=[seat.user],
             subject=subject,
             template=template,
             context={"demo_day": demo_day, "seat": seat},
+            event=demo_day.event,
         )
     for seat in DemoDayStartup.objects.filter(pk__in=startups).prefetch_related(
         "company__members__user"
     ):
-        for membership in seat.company.members.all():
-            _mail(
-                user=membership.user,
-                subject=subject,
-                template=template,
-                context={"demo_day": demo_day, "seat": seat},
-            )
+        _mail(
+            users=[membership.user for membership in seat.company.members.all()],
+            subject=subject,
+            template=template,
+            context={"demo_day": demo_day, "seat": seat},
+            event=demo_day.event,
+        )
 
 
 @transaction.atomic
@@ -448,7 +449,7 @@ def publish(*, demo_day: DemoDay, actor: User | None) -> DemoDay:
         investors=set(demo_day.investors.filter(withdrawn=False).values_list("pk", flat=True)),
         startups=set(demo_day.startups.filter(withdrawn=False).values_list("pk", flat=True)),
         template="events/mail/agenda_published.txt",
-        subject="Your demo-day agenda",
+        subject="agenda_published",
     )
     return demo_day
 
@@ -486,7 +487,7 @@ def withdraw(
             investors=investors,
             startups=startups,
             template="events/mail/agenda_changed.txt",
-            subject="Your demo-day agenda changed",
+            subject="agenda_changed",
         )
     else:
         Meeting.objects.filter(**{"investor" if is_investor else "startup": seat}).delete()

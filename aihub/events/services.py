@@ -7,19 +7,19 @@ registering at once never both take the last place.
 
 import datetime
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from aihub.accounts.models import User
 from aihub.core.errors import Conflict, NotFound, ValidationFailed
 from aihub.events.enums import EventKind, RegistrationStatus
 from aihub.events.models import Event, Registration
+from aihub.outbox.services import queue_mail
 from aihub.spaces.models import Space
 
 EVENT_FIELDS = (
@@ -114,15 +114,28 @@ def _confirmed_count(event: Event) -> int:
     return event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
 
 
-def _mail(*, user: User, subject: str, template: str, context: dict[str, Any]) -> None:
-    """Send a mail in ``user``'s language after the transaction commits."""
+SUBJECTS = {
+    "registration": gettext_lazy("Your registration: %(event)s"),
+    "promoted": gettext_lazy("A place is free, you are confirmed: %(event)s"),
+    "reminder": gettext_lazy("Reminder, coming up soon: %(event)s"),
+    "agenda_published": gettext_lazy("Your demo-day agenda: %(event)s"),
+    "agenda_changed": gettext_lazy("Your demo-day agenda changed: %(event)s"),
+}
+"""Subjects of the event mails, each naming the event in the recipient's language."""
 
-    def send() -> None:
-        with translation.override(user.language or "ko"):
-            body = render_to_string(template, context | {"recipient": user})
-            send_mail(str(_(subject)), body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
-    transaction.on_commit(send)
+def _mail(
+    *, users: Iterable[User], subject: str, template: str, context: dict[str, Any], event: Event
+) -> None:
+    """Queue the mail for each of ``users`` in their language (``subject`` is a key of
+    ``SUBJECTS``); it leaves once the transaction commits."""
+    queue_mail(
+        recipients=users,
+        subject=lambda _recipient: str(SUBJECTS[subject]) % {"event": event.title},
+        template=template,
+        context=context,
+        related=event,
+    )
 
 
 @transaction.atomic
@@ -146,10 +159,11 @@ def register(*, event: Event, user: User, actor: User | None = None) -> Registra
         data={"email": user.email, "registration_status": status},
     )
     _mail(
-        user=user,
-        subject="Your event registration",
+        users=[user],
+        subject="registration",
         template="events/mail/registration.txt",
         context={"registration": registration, "event": event},
+        event=event,
     )
     return registration
 
@@ -168,10 +182,11 @@ def _promote(*, event: Event, actor: User | None) -> list[Registration]:
             "events.registration.promoted", actor=actor, data={"email": registration.user.email}
         )
         _mail(
-            user=registration.user,
-            subject="A place is free: you are confirmed",
+            users=[registration.user],
+            subject="promoted",
             template="events/mail/promoted.txt",
             context={"registration": registration, "event": event},
+            event=event,
         )
         promoted.append(registration)
     return promoted
@@ -252,10 +267,11 @@ def send_reminders(
         )
         for registration in people:
             _mail(
-                user=registration.user,
-                subject="Reminder: your event is coming up",
+                users=[registration.user],
+                subject="reminder",
                 template="events/mail/reminder.txt",
                 context={"registration": registration, "event": event},
+                event=event,
             )
         event.reminded_at = now
         event.save(update_fields=["reminded_at", "updated_at"])

@@ -25,6 +25,7 @@ from aihub.demo.seed import ANCHOR_SLUG, FACILITIES, REFERENCE_DATE, STAFF_EMAIL
 from aihub.leasing import billing, services
 from aihub.leasing.enums import InvoiceStatus, PaymentMethod, PriceBasis
 from aihub.leasing.models import Invoice, Lease, PriceRule
+from aihub.outbox.services import suppressed
 from aihub.spaces import services as space_services
 from aihub.spaces.enums import SpaceKind, SpaceStatus
 from aihub.spaces.models import Facility, Space
@@ -367,6 +368,7 @@ def _say(stdout: _Writer | None, text: str) -> None:
         stdout.write(text + "\n")
 
 
+@suppressed()
 def seed_leasing(*, scale: int = 1, stdout: _Writer | None = None) -> Counter:
     """Create the demo's spaces, prices, leases, invoices and payments; returns what it made.
 

@@ -24,6 +24,7 @@ from aihub.matching import services
 from aihub.matching.engine import default_taxonomy
 from aihub.matching.enums import ExpertKind, HelpKind, MatchStatus
 from aihub.matching.models import Demand, Expert, Match
+from aihub.outbox.services import suppressed
 from aihub.partners.models import Partner
 
 SEED = 20171201
@@ -217,6 +218,7 @@ def _advance(*, demands: list[Demand], staff: User | None) -> int:
     return moved
 
 
+@suppressed()
 def seed_matching(*, scale: int = 1, stdout: _Writer | None = None) -> dict[str, int]:
     """Create the matching demo data; returns how many experts, demands and matches exist."""
     rng = random.Random(SEED)

@@ -234,7 +234,7 @@ def _transition(*, match: Match, to: str, actor: User, note: str = "") -> Match:
         data={"expert": match.expert.name_en or match.expert.name_ko, "match_status": to},
     )
     if to in mail.NOTIFIED_STATUSES:
-        transaction.on_commit(lambda: mail.send_match_status(match_pk=match.pk, status=to))
+        mail.send_match_status(match=match, status=to)
     return match
 
 
@@ -401,7 +401,7 @@ def book_session(
     )
     if match.status == MatchStatus.ACCEPTED:
         _transition(match=match, to=MatchStatus.MEETING, actor=actor)
-    transaction.on_commit(lambda: mail.send_session_confirmations(session_pk=session.pk))
+    mail.send_session_confirmations(session=session)
     return session
 
 

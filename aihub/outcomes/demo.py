@@ -20,6 +20,7 @@ from django.utils import translation
 
 from aihub.accounts.models import User
 from aihub.companies.models import Company
+from aihub.outbox.services import suppressed
 from aihub.outcomes import services
 from aihub.outcomes.enums import PeriodKind, ReportStatus, RoundStage
 from aihub.outcomes.models import Report, ReportingPeriod
@@ -287,6 +288,7 @@ def _write(report: Report, planned: Planned, actor: User, member: User | None) -
         )
 
 
+@suppressed()
 def seed_outcomes(*, scale: int = 1, stdout: _Writer | None = None) -> int:
     """Open the demo periods and file their reports; returns how many reports it wrote.
 

@@ -3,13 +3,11 @@
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from aihub.accounts.models import User
+from aihub.outbox.services import queue_mail
 from aihub.outcomes.models import Report
 
 
@@ -31,38 +29,33 @@ def recipients(report: Report) -> list[User]:
 def send_report_mail(
     *, report: Report, kind: str, today: datetime.date | None = None, comment: str = ""
 ) -> int:
-    """Send one message per person of the company; returns how many were sent.
-
-    ``kind`` is ``reminder``, ``overdue``, ``returned`` or ``accepted``.
+    """Queue one message per person of the company, each in their language; returns how
+    many were queued. ``kind`` is ``reminder``, ``overdue``, ``returned`` or ``accepted``.
     """
-    sent = 0
-    for user in recipients(report):
-        with translation.override(user.language):
-            subjects = {
-                "reminder": _("Outcome report for %(period)s due on %(deadline)s"),
-                "overdue": _("Outcome report for %(period)s is overdue"),
-                "returned": _("Outcome report for %(period)s was returned"),
-                "accepted": _("Outcome report for %(period)s was accepted"),
-            }
-            values = {
-                "period": report.period.label,
-                "deadline": report.period.deadline.isoformat(),
-            }
-            context = {
-                "report": report,
-                "kind": kind,
-                "user": user,
-                "company": report.company.name,
-                "period": report.period.label,
-                "deadline": report.period.deadline.isoformat(),
-                "comment": comment,
-                "link": report_link(report),
-            }
-            send_mail(
-                subject=subjects[kind] % values,
-                message=render_to_string("outcomes/email/report.txt", context),
-                from_email=None,
-                recipient_list=[user.email],
-            )
-        sent += 1
-    return sent
+    subjects = {
+        "reminder": gettext_lazy("Outcome report for %(period)s due on %(deadline)s"),
+        "overdue": gettext_lazy("Outcome report for %(period)s is overdue"),
+        "returned": gettext_lazy("Outcome report for %(period)s was returned"),
+        "accepted": gettext_lazy("Outcome report for %(period)s was accepted"),
+    }
+    link = report_link(report)
+
+    def values(_recipient: object) -> dict[str, str]:
+        return {"period": report.period.label, "deadline": report.period.deadline.isoformat()}
+
+    mails = queue_mail(
+        recipients=recipients(report),
+        subject=lambda recipient: str(subjects[kind]) % values(recipient),
+        template="outcomes/email/report.txt",
+        context=lambda recipient: {
+            "report": report,
+            "kind": kind,
+            "user": recipient.user,
+            "company": report.company.name,
+            "comment": comment,
+            "link": link,
+            **values(recipient),
+        },
+        related=report,
+    )
+    return len(mails)

@@ -3,6 +3,8 @@
 import datetime
 from collections.abc import Iterator
 
+from django.db import transaction
+
 from aihub.outcomes import mail, services
 from aihub.outcomes.enums import EDITABLE_STATUSES
 from aihub.outcomes.models import Report
@@ -40,7 +42,7 @@ def due_reminders(*, today: datetime.date) -> Iterator[tuple[Report, str]]:
 def send_reminders(*, today: datetime.date, dry_run: bool = False) -> tuple[int, int]:
     """Mail every person of each company with a reminder due; returns (reports, messages).
 
-    Sends directly (a batch, not a request), then records the day on each report so a
+    Queues the mails and records the day on each report in one transaction per report, so a
     second run on the same day sends nothing.
     """
     reports = messages = 0
@@ -49,7 +51,8 @@ def send_reminders(*, today: datetime.date, dry_run: bool = False) -> tuple[int,
         if dry_run:
             messages += len(mail.recipients(report))
             continue
-        sent = mail.send_report_mail(report=report, kind=kind, today=today)
+        with transaction.atomic():
+            sent = mail.send_report_mail(report=report, kind=kind, today=today)
+            services.note_reminder(report=report, today=today, count=sent)
         messages += sent
-        services.note_reminder(report=report, today=today, count=sent)
     return reports, messages

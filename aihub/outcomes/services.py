@@ -287,9 +287,7 @@ def return_report(*, report: Report, comment: str, actor: User) -> ReportVersion
         actor=actor,
         data={"version": version.number, "comment": comment},
     )
-    transaction.on_commit(
-        lambda: mail.send_report_mail(report=report, kind="returned", comment=comment)
-    )
+    mail.send_report_mail(report=report, kind="returned", comment=comment)
     return version
 
 
@@ -316,7 +314,7 @@ def accept_report(*, report: Report, actor: User | None, notify: bool = True) ->
     summary.report_counted(version=version)
     report.log_action("outcomes.report.accepted", actor=actor, data={"version": version.number})
     if notify:
-        transaction.on_commit(lambda: mail.send_report_mail(report=report, kind="accepted"))
+        mail.send_report_mail(report=report, kind="accepted")
     return version
 
 

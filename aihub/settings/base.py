@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "aihub.core",
     "aihub.jobs",
+    "aihub.outbox",
     "aihub.accounts",
     "aihub.spaces",
     "aihub.companies",

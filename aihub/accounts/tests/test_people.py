@@ -68,7 +68,7 @@ def test_unknown_role_is_refused(staff_client, make_user):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_staff_adds_person_who_gets_password_link(make_user):
+def test_staff_adds_person_who_gets_password_link(make_user, run_tasks):
     staff = make_user("boss@hub.example", roles=(Role.HUB_STAFF,))
     response = signed_in(staff).post(
         reverse("accounts:person_create"),
@@ -78,6 +78,7 @@ def test_staff_adds_person_who_gets_password_link(make_user):
     assert response.status_code == 302
     assert person.role_set == {Role.MENTOR}
     assert not person.has_usable_password()
+    run_tasks()
     assert mail.outbox[-1].to == ["ada@example.com"]
     assert "/accounts/password-reset/" in mail.outbox[-1].body
     assert "Choose your password" in mail.outbox[-1].body

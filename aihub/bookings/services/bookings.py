@@ -246,7 +246,7 @@ def book_room(
     )
     _insert([booking], room, slots)
     _after_booking([booking], [charged], actor)
-    mail.on_commit(booking, "requested" if booking.status == BookingStatus.PENDING else "confirmed")
+    mail.notify(booking, "requested" if booking.status == BookingStatus.PENDING else "confirmed")
     return booking
 
 
@@ -335,7 +335,7 @@ def book_series(
         "bookings.series.created", actor=actor, data={"series": str(series), "weeks": weeks}
     )
     _after_booking(bookings, charged, actor)
-    mail.on_commit(bookings[0], "requested" if status == BookingStatus.PENDING else "confirmed")
+    mail.notify(bookings[0], "requested" if status == BookingStatus.PENDING else "confirmed")
     return series
 
 
@@ -393,7 +393,7 @@ def change_booking(
     booking.log_action("bookings.booking.changed", actor=actor, data=_audit_data(booking))
     cancel_charges(booking=booking, actor=actor)
     create_charge(booking=booking, minutes=charged, actor=actor)
-    mail.on_commit(booking, "changed")
+    mail.notify(booking, "changed")
     return booking
 
 
@@ -414,7 +414,7 @@ def cancel_booking(
     booking.save(update_fields=["status", "cancelled_at", "updated_at"])
     booking.log_action("bookings.booking.cancelled", actor=actor, data={"booking": str(booking)})
     cancel_charges(booking=booking, actor=actor)
-    mail.on_commit(booking, "cancelled")
+    mail.notify(booking, "cancelled")
     return booking
 
 
@@ -443,7 +443,7 @@ def cancel_series(
         data={"series": str(series), "count": len(upcoming)},
     )
     if upcoming:
-        mail.on_commit(upcoming[0], "cancelled")
+        mail.notify(upcoming[0], "cancelled")
     return len(upcoming)
 
 
@@ -464,7 +464,7 @@ def approve_booking(*, booking: Booking, actor: User) -> Booking:
     booking.decided_by = actor
     booking.save(update_fields=["status", "decided_by", "updated_at"])
     booking.log_action("bookings.booking.approved", actor=actor, data={"booking": str(booking)})
-    mail.on_commit(booking, "approved")
+    mail.notify(booking, "approved")
     return booking
 
 
@@ -482,7 +482,7 @@ def reject_booking(*, booking: Booking, actor: User, note: str = "") -> Booking:
         data={"booking": str(booking), "note": booking.decision_note},
     )
     cancel_charges(booking=booking, actor=actor)
-    mail.on_commit(booking, "rejected")
+    mail.notify(booking, "rejected")
     return booking
 
 
@@ -531,10 +531,10 @@ def release_no_shows(*, now: datetime.datetime | None = None) -> int:
                 data={"booking": str(booking), "note": booking.decision_note},
             )
             cancel_charges(booking=booking, actor=None)
-            mail.on_commit(booking, "rejected")
+            mail.notify(booking, "rejected")
             continue
         booking.status = BookingStatus.RELEASED
         booking.save(update_fields=["status", "updated_at"])
         booking.log_action("bookings.booking.released", data={"booking": str(booking)})
-        mail.on_commit(booking, "released")
+        mail.notify(booking, "released")
     return len(due)

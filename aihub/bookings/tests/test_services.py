@@ -44,10 +44,11 @@ def _counts() -> tuple[int, int, int, int]:
 
 
 def test_book_room_confirms_and_mails(
-    room, member, company, day, django_capture_on_commit_callbacks
+    room, member, company, day, django_capture_on_commit_callbacks, run_tasks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         booking = book(room, day, "10:00", "11:00", actor=member, company=company)
+    run_tasks()
     assert booking.status == BookingStatus.CONFIRMED
     assert booking.booker_kind == BookerKind.RESIDENT
     assert booking.blocked_until == booking.ends_at
@@ -316,13 +317,14 @@ def test_check_in_window(room, member, company, day):
 
 
 def test_release_no_shows_frees_rest_of_slot(
-    room, member, company, day, django_capture_on_commit_callbacks
+    room, member, company, day, django_capture_on_commit_callbacks, run_tasks
 ):
     missed = book(room, day, "10:00", "12:00", actor=member, company=company)
     kept = book(room, day, "13:00", "14:00", actor=member, company=company)
     services.check_in(booking=kept, actor=member, now=kept.starts_at)
     with django_capture_on_commit_callbacks(execute=True):
         released = services.release_no_shows(now=missed.starts_at + datetime.timedelta(minutes=16))
+    run_tasks()
     assert released == 1
     missed.refresh_from_db()
     kept.refresh_from_db()

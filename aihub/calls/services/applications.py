@@ -276,8 +276,7 @@ def submit_application(
     application.stage = application.call.stages.order_by("order").first()
     application.save(update_fields=["status", "submitted_at", "stage", "updated_at"])
     application.log_action("calls.application.submitted", actor=actor)
-    pk = application.pk
-    transaction.on_commit(lambda: send_application_mail(application_pk=pk, kind="received"))
+    send_application_mail(application=application, kind="received")
     return application
 
 

@@ -21,8 +21,7 @@ def _is_final(stage: Stage) -> bool:
 
 
 def _mail_result(application: Application) -> None:
-    pk = application.pk
-    transaction.on_commit(lambda: send_application_mail(application_pk=pk, kind="result"))
+    send_application_mail(application=application, kind="result")
 
 
 def _selected_count(call: Call) -> int:

@@ -163,10 +163,13 @@ def test_submit_application_ineligible_refused(draft, applicant):
     assert list(caught.value.errors) == ["__all__"]
 
 
-def test_submit_application_locks_and_mails(draft, applicant, django_capture_on_commit_callbacks):
+def test_submit_application_locks_and_mails(
+    draft, applicant, django_capture_on_commit_callbacks, run_tasks
+):
     fill(draft, applicant)
     with django_capture_on_commit_callbacks(execute=True):
         submitted = services.submit_application(application=draft, actor=applicant)
+    run_tasks()
     assert submitted.status == ApplicationStatus.SUBMITTED
     assert submitted.stage.order == 1
     assert [m.to for m in mail.outbox] == [[applicant.email]]

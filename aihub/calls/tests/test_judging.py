@@ -189,15 +189,17 @@ def test_finalise_two_stages_moves_advanced_on(call, submitted, make_submitted, 
 
 
 def test_finalise_final_stage_selects_with_membership_and_mails(
-    submitted, make_submitted, stage, staff, django_capture_on_commit_callbacks
+    submitted, make_submitted, stage, staff, django_capture_on_commit_callbacks, run_tasks
 ):
     waiting, rejected = make_submitted(2)
     services.decide(stage=stage, application=submitted, outcome=Outcome.ADVANCE, actor=staff)
     services.decide(stage=stage, application=waiting, outcome=Outcome.WAITLIST, actor=staff)
     services.decide(stage=stage, application=rejected, outcome=Outcome.REJECT, actor=staff)
+    run_tasks()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.finalise_stage(stage=stage, actor=staff, now=after_close(stage.call))
+    run_tasks()
     submitted.refresh_from_db()
     waiting.refresh_from_db()
     assert submitted.status == ApplicationStatus.SELECTED

@@ -28,12 +28,14 @@ def _subject(language: str, msgid: str, title: str) -> str:
 
 
 def test_receipt_mail_reaches_every_member_in_their_language(
-    draft, applicant, english_member, django_capture_on_commit_callbacks
+    draft, applicant, english_member, django_capture_on_commit_callbacks, run_tasks
 ):
     fill(draft, applicant)
+    run_tasks()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.submit_application(application=draft, actor=applicant)
+    run_tasks()
     sent = {m.to[0]: m for m in mail.outbox}
     assert sorted(sent) == sorted([applicant.email, english_member.email])
     call = draft.call
@@ -48,12 +50,14 @@ def test_receipt_mail_reaches_every_member_in_their_language(
 
 
 def test_result_mail_reaches_every_member(
-    submitted, stage, staff, english_member, django_capture_on_commit_callbacks
+    submitted, stage, staff, english_member, django_capture_on_commit_callbacks, run_tasks
 ):
     services.decide(stage=stage, application=submitted, outcome=Outcome.ADVANCE, actor=staff)
+    run_tasks()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.finalise_stage(stage=stage, actor=staff, now=after_close(stage.call))
+    run_tasks()
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [submitted.applicant.email, english_member.email]
     )
@@ -62,14 +66,16 @@ def test_result_mail_reaches_every_member(
 
 
 def test_mail_skips_inactive_member(
-    draft, applicant, english_member, django_capture_on_commit_callbacks
+    draft, applicant, english_member, django_capture_on_commit_callbacks, run_tasks
 ):
     english_member.is_active = False
     english_member.save(update_fields=["is_active"])
     fill(draft, applicant)
+    run_tasks()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.submit_application(application=draft, actor=applicant)
+    run_tasks()
     assert [m.to for m in mail.outbox] == [[applicant.email]]
 
 

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone, translation
 
@@ -87,19 +88,39 @@ def test_invite_and_accept_creates_member_and_sends_mail(company, owner):
             company=company, email="New.Person@Example.com", actor=owner
         )
     assert invitation.email == "new.person@example.com"
-    assert len(mail.outbox) == 0  # sent on commit; the test transaction has not committed
+    assert len(mail.outbox) == 0  # queued: the worker sends it
 
 
-@pytest.mark.django_db(transaction=True)
-def test_invitation_mail_goes_out_after_commit(make_company, make_user):
+def test_invitation_mail_goes_out_from_the_worker_in_the_inviters_language(
+    make_company, make_user, run_tasks
+):
     owner = make_user("boss@gamma.example")
     company = make_company(owner=owner)
-    _invitation, token = services.invite_member(
-        company=company, email="new@gamma.example", actor=owner
-    )
+    with translation.override("en"):
+        _invitation, token = services.invite_member(
+            company=company, email="new@gamma.example", actor=owner
+        )
+    run_tasks()
     assert len(mail.outbox) == 1
     assert token in mail.outbox[0].body
     assert mail.outbox[0].to == ["new@gamma.example"]
+    assert mail.outbox[0].subject.startswith("Invitation to join")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_invitation_is_not_sent_when_the_change_rolls_back(make_company, make_user, run_tasks):
+    owner = make_user("boss@delta.example")
+    company = make_company(owner=owner)
+
+    def invite_then_fail() -> None:
+        with transaction.atomic():
+            services.invite_member(company=company, email="new@delta.example", actor=owner)
+            raise RuntimeError("the surrounding change failed")
+
+    with pytest.raises(RuntimeError):
+        invite_then_fail()
+    run_tasks()
+    assert mail.outbox == []
 
 
 def test_accept_invitation_signs_up_new_person(company, owner):

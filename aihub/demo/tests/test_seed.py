@@ -66,6 +66,14 @@ def first_company(seeded):
 # --- Planning (no database) ------------------------------------------------------------
 
 
+@pytest.mark.django_db
+def test_seed_mails_nobody(seeded):
+    from aihub.outbox.models import Mail
+
+    assert seeded.total_created > 0
+    assert not Mail.objects.exists()
+
+
 def test_plan_companies_same_on_every_call():
     assert plan_companies(scale=1) == plan_companies(scale=1)
 

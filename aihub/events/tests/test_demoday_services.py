@@ -1,5 +1,7 @@
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
 from aihub.core.errors import Conflict, ValidationFailed
 from aihub.events import demoday
@@ -90,12 +92,13 @@ def test_publish_needs_a_draft(demo_day, staff):
 
 
 def test_withdraw_after_publication_replans_and_mails(
-    seats, demo_day, staff, django_capture_on_commit_callbacks
+    seats, demo_day, staff, django_capture_on_commit_callbacks, run_tasks
 ):
     (inv, _other), (_st, _st2) = seats
     demoday.run_scheduler(demo_day=demo_day, actor=staff, time_limit=5)
     with django_capture_on_commit_callbacks(execute=True):
         demoday.publish(demo_day=demo_day, actor=staff)
+    run_tasks()
     published = len(mail.outbox)
     kept = {
         (m.investor_id, m.startup_id): (m.slot, m.table)
@@ -103,6 +106,7 @@ def test_withdraw_after_publication_replans_and_mails(
     }
     with django_capture_on_commit_callbacks(execute=True):
         plan = demoday.withdraw(seat=inv, actor=staff, time_limit=5)
+    run_tasks()
     assert plan.moved_count == 0
     assert not Meeting.objects.filter(investor=inv).exists()
     after = {(m.investor_id, m.startup_id): (m.slot, m.table) for m in Meeting.objects.all()}
@@ -116,10 +120,19 @@ def test_withdraw_after_publication_replans_and_mails(
 
 
 def test_mail_goes_in_recipient_language(
-    seats, demo_day, staff, django_capture_on_commit_callbacks
+    seats, demo_day, staff, django_capture_on_commit_callbacks, run_tasks
 ):
     demoday.run_scheduler(demo_day=demo_day, actor=staff, time_limit=5)
     with django_capture_on_commit_callbacks(execute=True):
         demoday.publish(demo_day=demo_day, actor=staff)
+    run_tasks()
     english = next(m for m in mail.outbox if m.to == ["other-investor@vc.example"])
-    assert english.subject == "Your demo-day agenda"
+    assert english.subject == f"Your demo-day agenda: {demo_day.event.title_en}"
+    assert "published" in english.body
+    korean = next(m for m in mail.outbox if m.to == ["owner@alpha.example"])
+    with translation.override("ko"):
+        subject = gettext("Your demo-day agenda: %(event)s") % {"event": demo_day.event.title_ko}
+        body_start = gettext("Your meeting agenda for %(title)s is published. Sign in to see it.")
+    assert korean.subject == subject
+    assert subject != f"Your demo-day agenda: {demo_day.event.title_ko}"
+    assert korean.body.startswith(body_start.split("%(title)s")[0])

@@ -97,11 +97,12 @@ def test_upload_pitch_deck_is_refused_to_investors(seats, demo_day, investor, co
 
 
 def test_replacing_pitch_deck_keeps_one_file(
-    seats, demo_day, owner, deck, django_capture_on_commit_callbacks
+    seats, demo_day, owner, deck, django_capture_on_commit_callbacks, run_tasks
 ):
     first = deck.pitch_deck.name
     with django_capture_on_commit_callbacks(execute=True):
         second = pitch_decks.upload_pitch_deck(seat=deck, file=_pdf(PDF + b"%v2\n"), actor=owner)
+    run_tasks()
     assert second.pitch_deck.name != first
     assert not second.pitch_deck.storage.exists(first)
 

@@ -17,9 +17,12 @@ from aihub.events.tests.conftest import soon
 pytestmark = pytest.mark.django_db
 
 
-def test_register_confirmed_while_places_last(event, make_user, django_capture_on_commit_callbacks):
+def test_register_confirmed_while_places_last(
+    event, make_user, django_capture_on_commit_callbacks, run_tasks
+):
     with django_capture_on_commit_callbacks(execute=True):
         registration = services.register(event=event, user=make_user())
+    run_tasks()
     assert registration.status == RegistrationStatus.CONFIRMED
     assert len(mail.outbox) == 1
 
@@ -48,12 +51,15 @@ def test_register_after_closing_is_refused(event, make_user):
     assert Registration.objects.count() == 0
 
 
-def test_cancel_promotes_the_first_waiting(event, make_user, django_capture_on_commit_callbacks):
+def test_cancel_promotes_the_first_waiting(
+    event, make_user, django_capture_on_commit_callbacks, run_tasks
+):
     first, _second = (services.register(event=event, user=make_user()) for _ in range(2))
     waiting = services.register(event=event, user=make_user())
     later = services.register(event=event, user=make_user())
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel_registration(registration=first, actor=None)
+    run_tasks()
     waiting.refresh_from_db()
     later.refresh_from_db()
     assert (waiting.status, later.status) == (
@@ -100,11 +106,12 @@ def test_create_event_with_bad_input_saves_nothing(staff):
     assert Event.objects.count() == 0
 
 
-def test_send_reminders_once(event, make_user, django_capture_on_commit_callbacks):
+def test_send_reminders_once(event, make_user, django_capture_on_commit_callbacks, run_tasks):
     services.register(event=event, user=make_user(language="en"))
     now = event.starts_at - datetime.timedelta(hours=3)
     with django_capture_on_commit_callbacks(execute=True):
         sent = services.send_reminders(now=now, within=datetime.timedelta(hours=24))
+    run_tasks()
     assert sent == 1
     assert "Reminder" in mail.outbox[-1].subject
     assert services.send_reminders(now=now, within=datetime.timedelta(hours=24)) == 0

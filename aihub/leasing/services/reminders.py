@@ -1,16 +1,13 @@
 """Reminder mails: a lease about to end, an invoice overdue.
 
 Each reminder is sent once (``ReminderLog``), to the hub staff and to the company's members,
-each in their own language, after the transaction commits.
+each in their own language, through the outbox.
 """
 
 import datetime
-from collections import defaultdict
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +15,7 @@ from aihub.accounts.enums import Role
 from aihub.accounts.models import User
 from aihub.leasing.enums import InvoiceStatus, LeaseStatus
 from aihub.leasing.models import Invoice, Lease, ReminderLog
+from aihub.outbox.services import queue_mail
 
 LEASE_ENDING_DAYS = 30
 LEASE_ENDING = "lease_ending"
@@ -30,15 +28,12 @@ def _staff() -> list[User]:
     return list(User.objects.filter(role_assignments__role=Role.HUB_STAFF, is_active=True))
 
 
-def _recipients(company_id: int, staff: list[User]) -> dict[str, list[str]]:
-    """Email addresses by language: the staff and the company's members."""
+def _recipients(company_id: int, staff: list[User]) -> list[User]:
+    """The staff and the company's members, once each, by address."""
     people = {user.email: user for user in staff}
     for user in User.objects.filter(company_memberships__company_id=company_id, is_active=True):
         people[user.email] = user
-    by_language: dict[str, list[str]] = defaultdict(list)
-    for email, user in sorted(people.items()):
-        by_language[user.language or "ko"].append(email)
-    return by_language
+    return [user for _email, user in sorted(people.items())]
 
 
 def _claim(kind: str, object_id: int, today: datetime.date) -> bool:
@@ -52,16 +47,15 @@ def _claim(kind: str, object_id: int, today: datetime.date) -> bool:
 
 
 def _mail(
-    *, template: str, subject: Promise, context: dict, recipients: dict[str, list[str]]
+    *, template: str, subject: Promise, context: dict, recipients: list[User], related: object
 ) -> None:
-    for language, emails in recipients.items():
-        with translation.override(language):
-            send_mail(
-                subject=str(subject) % context["subject_values"],
-                message=render_to_string(template, context),
-                from_email=None,
-                recipient_list=emails,
-            )
+    queue_mail(
+        recipients=recipients,
+        subject=lambda _recipient: str(subject) % context["subject_values"],
+        template=template,
+        context=context,
+        related=related,
+    )
 
 
 @transaction.atomic
@@ -84,14 +78,12 @@ def send_lease_ending_reminders(*, today: datetime.date | None = None) -> int:
             "company": lease.company,
             "subject_values": {"lease": str(lease), "date": lease.ends_on.isoformat()},
         }
-        recipients = _recipients(lease.company_id, staff)
-        transaction.on_commit(
-            lambda context=context, recipients=recipients: _mail(
-                template="leasing/email/lease_ending.txt",
-                subject=LEASE_ENDING_SUBJECT,
-                context=context,
-                recipients=recipients,
-            )
+        _mail(
+            template="leasing/email/lease_ending.txt",
+            subject=LEASE_ENDING_SUBJECT,
+            context=context,
+            recipients=_recipients(lease.company_id, staff),
+            related=lease,
         )
         sent += 1
     return sent
@@ -114,14 +106,12 @@ def send_overdue_reminders(*, today: datetime.date | None = None) -> int:
             "company": invoice.company,
             "subject_values": {"invoice": str(invoice), "date": invoice.due_on.isoformat()},
         }
-        recipients = _recipients(invoice.company_id, staff)
-        transaction.on_commit(
-            lambda context=context, recipients=recipients: _mail(
-                template="leasing/email/invoice_overdue.txt",
-                subject=INVOICE_OVERDUE_SUBJECT,
-                context=context,
-                recipients=recipients,
-            )
+        _mail(
+            template="leasing/email/invoice_overdue.txt",
+            subject=INVOICE_OVERDUE_SUBJECT,
+            context=context,
+            recipients=_recipients(invoice.company_id, staff),
+            related=invoice,
         )
         sent += 1
     return sent

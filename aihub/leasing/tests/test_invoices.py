@@ -178,10 +178,11 @@ def test_overdue_reminder_sent_once_in_recipient_language(invoice, owner, staff)
 
 
 def test_lease_ending_reminder_mails_staff_and_company(
-    lease, owner, staff, django_capture_on_commit_callbacks
+    lease, owner, staff, django_capture_on_commit_callbacks, run_tasks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         sent = services.send_lease_ending_reminders(today=day(2027, 12, 10))
+    run_tasks()
     assert sent == 1
     assert sorted(address for message in mail.outbox for address in message.to) == [
         owner.email,

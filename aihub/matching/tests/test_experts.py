@@ -191,24 +191,24 @@ def test_expert_list_queries_at_one_and_three_experts(staff_client, django_asser
 # --- Mail on the match lifecycle -------------------------------------------------------------
 
 
-def _approved(*, company, owner, staff, expert_user, capture):
+def _approved(*, company, owner, staff, expert_user, run_tasks):
     expert_mila(user=expert_user)
     demand = korean_demand(company=company, actor=owner)
     (match,) = services.propose_matches(actor=staff, demands=[demand])[demand.pk]
-    with capture(execute=True):
-        services.review_match(match=match, approve=True, actor=staff)
+    services.review_match(match=match, approve=True, actor=staff)
+    run_tasks()
     return match
 
 
 def test_review_match_approved_mails_members_and_expert_in_their_language(
-    company, owner, staff, make_user, django_capture_on_commit_callbacks
+    company, owner, staff, make_user, run_tasks
 ):
     match = _approved(
         company=company,
         owner=owner,
         staff=staff,
         expert_user=researcher(make_user),
-        capture=django_capture_on_commit_callbacks,
+        run_tasks=run_tasks,
     )
     assert sorted(address for m in mail.outbox for address in m.to) == sorted(
         [owner.email, "lab@mila.example"]
@@ -224,40 +224,33 @@ def test_review_match_approved_mails_members_and_expert_in_their_language(
     ids=["accepted", "declined"],
 )
 def test_respond_to_match_mails_both_sides(
-    company, owner, staff, make_user, django_capture_on_commit_callbacks, accept, subject
+    company, owner, staff, make_user, run_tasks, accept, subject
 ):
     expert_user = researcher(make_user)
     match = _approved(
-        company=company,
-        owner=owner,
-        staff=staff,
-        expert_user=expert_user,
-        capture=django_capture_on_commit_callbacks,
+        company=company, owner=owner, staff=staff, expert_user=expert_user, run_tasks=run_tasks
     )
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        services.respond_to_match(match=match, accept=accept, actor=expert_user)
+    services.respond_to_match(match=match, accept=accept, actor=expert_user)
+    run_tasks()
     assert len(mail.outbox) == 2
     english = next(m for m in mail.outbox if m.to == ["lab@mila.example"])
     assert english.subject.startswith(subject)
 
 
 def test_close_match_solved_mails_both_sides_and_not_solved_does_not(
-    company, owner, staff, make_user, django_capture_on_commit_callbacks
+    company, owner, staff, make_user, run_tasks
 ):
     expert_user = researcher(make_user)
     match = _approved(
-        company=company,
-        owner=owner,
-        staff=staff,
-        expert_user=expert_user,
-        capture=django_capture_on_commit_callbacks,
+        company=company, owner=owner, staff=staff, expert_user=expert_user, run_tasks=run_tasks
     )
     services.respond_to_match(match=match, accept=True, actor=expert_user)
     services.record_meeting(match=match, actor=owner)
+    run_tasks()
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        services.close_match(match=match, solved=True, outcome_note="챗봇 출시", actor=owner)
+    services.close_match(match=match, solved=True, outcome_note="챗봇 출시", actor=owner)
+    run_tasks()
     assert sorted(address for m in mail.outbox for address in m.to) == sorted(
         [owner.email, "lab@mila.example"]
     )
@@ -267,9 +260,11 @@ def test_close_match_solved_mails_both_sides_and_not_solved_does_not(
 
 
 def test_match_mail_is_not_sent_when_the_transaction_rolls_back(
-    company, owner, staff, make_user, django_capture_on_commit_callbacks
+    company, owner, staff, make_user, run_tasks
 ):
     from django.db import transaction
+
+    from aihub.outbox.models import Mail
 
     expert_mila(user=researcher(make_user))
     demand = korean_demand(company=company, actor=owner)
@@ -280,10 +275,8 @@ def test_match_mail_is_not_sent_when_the_transaction_rolls_back(
             services.review_match(match=match, approve=True, actor=staff)
             raise RuntimeError
 
-    with (
-        django_capture_on_commit_callbacks(execute=True) as callbacks,
-        pytest.raises(RuntimeError),
-    ):
+    with pytest.raises(RuntimeError):
         approve_then_fail()
-    assert callbacks == []
+    run_tasks()
+    assert not Mail.objects.exists()
     assert mail.outbox == []

@@ -148,11 +148,13 @@ def test_close_match_without_note_is_refused(company, owner, staff, make_user):
 
 
 def test_book_session_mails_both_sides_in_their_language(
-    company, owner, staff, make_user, django_capture_on_commit_callbacks
+    company, owner, staff, make_user, django_capture_on_commit_callbacks, run_tasks
 ):
     _, _, match = accepted_match(
         company=company, owner=owner, staff=staff, expert_user=researcher(make_user)
     )
+    run_tasks()
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         session = services.book_session(
             match=match,
@@ -161,6 +163,7 @@ def test_book_session_mails_both_sides_in_their_language(
             mode=SessionMode.ONLINE,
             actor=owner,
         )
+    run_tasks()
     assert session.minutes == 60
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == sorted([owner.email, "lab@mila.example"])

@@ -40,6 +40,13 @@ def seeded(django_db_setup, django_db_blocker):
         _clear_seeded_data()
 
 
+def test_demo_outcomes_mail_nobody(seeded):
+    from aihub.outbox.models import Mail
+
+    assert seeded > 3000
+    assert not Mail.objects.exists()
+
+
 def _figures(start: datetime.date, end: datetime.date):
     return hub_figures(FigureRange(date_from=start, date_to=end))
 

@@ -49,22 +49,27 @@ def _run(today: str) -> str:
     return out.getvalue()
 
 
-def test_reminders_sent_in_each_language_once_a_day(period, owner, member, make_user):
+def test_reminders_sent_in_each_language_once_a_day(period, owner, member, make_user, run_tasks):
     owner.language = "en"
     owner.save()
+    run_tasks()
     mail.outbox.clear()
     output = _run("2025-04-23")
+    run_tasks()
     subjects = {m.to[0]: m.subject for m in mail.outbox}
     assert subjects[owner.email] == "Outcome report for 2025 Q1 due on 2025-04-30"
     assert subjects[member.email] == subject(DUE, "ko")
-    assert "sent 3 messages for 2 reports" in output
+    assert "queued 3 messages for 2 reports" in output
     mail.outbox.clear()
     _run("2025-04-23")
+    run_tasks()
     assert mail.outbox == []
 
 
-def test_reminders_skip_filed_reports(submitted, member):
+def test_reminders_skip_filed_reports(submitted, member, run_tasks):
+    run_tasks()
     mail.outbox.clear()
     _run("2025-05-01")
+    run_tasks()
     assert [m.to for m in mail.outbox] == [["owner@beta.example"]]
     assert mail.outbox[0].subject == subject(OVERDUE, "ko")

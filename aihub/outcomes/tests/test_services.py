@@ -116,13 +116,15 @@ def test_return_then_resubmit_then_accept_counts_once(submitted, owner, staff):
 
 
 def test_return_mails_company_in_its_language(
-    submitted, staff, owner, django_capture_on_commit_callbacks
+    submitted, staff, owner, django_capture_on_commit_callbacks, run_tasks
 ):
     owner.language = "en"
     owner.save()
+    run_tasks()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.return_report(report=submitted, comment="Attach evidence", actor=staff)
+    run_tasks()
     assert [m.subject for m in mail.outbox] == ["Outcome report for 2025 Q1 was returned"]
     assert "Attach evidence" in mail.outbox[0].body
 

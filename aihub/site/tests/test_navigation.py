@@ -37,6 +37,7 @@ def test_staff_see_the_staff_tools(staff_client):
         "outcomes.dashboard",
         "calls.manage",
         "matching.stats",
+        "outbox.list",
         "site.admin",
     ]
     assert "calls.mine" not in _keys(response, "work")

@@ -12,6 +12,7 @@ from aihub.demo.seed import COMPANIES_PER_SCALE, DEMO_LOGINS, DEMO_PASSWORD, see
 from aihub.events.demo import seed_events
 from aihub.leasing.demo import seed_leasing
 from aihub.matching.demo import seed_matching
+from aihub.outbox.services import suppressed
 from aihub.outcomes.demo import seed_outcomes
 
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
     help = (
         "Load the demo data set: facilities, partners, AI domains, companies with their "
         "membership history, and one demo account per role. Safe to run again: existing "
-        "objects are skipped."
+        "objects are skipped. Sends no mail."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -34,13 +35,14 @@ class Command(BaseCommand):
         if scale < 1:
             raise CommandError("--scale must be at least 1.")
         started = time.monotonic()
-        report = seed_demo(scale=scale, stdout=self.stdout)
-        more = seed_leasing(scale=scale, stdout=self.stdout)
-        more.update(seed_bookings(scale=scale, stdout=self.stdout))
-        more["outcome reports"] = seed_outcomes(scale=scale, stdout=self.stdout)
-        more.update(seed_calls(scale=scale, stdout=self.stdout))
-        more.update(seed_matching(scale=scale, stdout=self.stdout))
-        seed_events(scale=scale, stdout=self.stdout)
+        with suppressed():
+            report = seed_demo(scale=scale, stdout=self.stdout)
+            more = seed_leasing(scale=scale, stdout=self.stdout)
+            more.update(seed_bookings(scale=scale, stdout=self.stdout))
+            more["outcome reports"] = seed_outcomes(scale=scale, stdout=self.stdout)
+            more.update(seed_calls(scale=scale, stdout=self.stdout))
+            more.update(seed_matching(scale=scale, stdout=self.stdout))
+            seed_events(scale=scale, stdout=self.stdout)
         elapsed = time.monotonic() - started
 
         self.stdout.write("")
