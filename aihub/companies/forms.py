@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -5,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from aihub.companies.enums import CompanyStatus, MemberRole, MembershipKind, Stage
 from aihub.companies.images import validate_logo
 from aihub.companies.models import AIDomain, Company
+from aihub.companies.queries import CompanyFilters
 from aihub.companies.validators import normalize_registration_number
 from aihub.core.errors import HubError
 from aihub.core.models import is_english, pick
@@ -154,3 +157,11 @@ class EndMembershipForm(forms.Form):
 
 class LanguageChoiceForm(forms.Form):
     language = forms.ChoiceField(choices=settings.LANGUAGES)
+
+
+def company_filters(data: Any) -> tuple[CompanyFilterForm, CompanyFilters]:
+    """The list's filter form bound to ``data`` (a query dict) and the filters it gives."""
+    form = CompanyFilterForm(data or None)
+    if form.is_valid():
+        return form, CompanyFilters(**{k: v for k, v in form.cleaned_data.items() if v})
+    return form, CompanyFilters()

@@ -19,6 +19,7 @@ from aihub.companies.forms import (
     EndMembershipForm,
     InvitationForm,
     MembershipPeriodForm,
+    company_filters,
 )
 from aihub.companies.models import Company
 from aihub.core.audit import history_for
@@ -27,6 +28,7 @@ from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error, report_form_errors
 from aihub.core.pagination import paginate
 from aihub.core.permissions import require
+from aihub.jobs.shortcuts import export_in_background
 
 
 def _company(request: HttpRequest, pk: int, perm: str = "companies.view_company") -> Company:
@@ -40,11 +42,7 @@ HISTORY_ON_PAGE = 15
 
 
 def _filters(request: HttpRequest) -> tuple[CompanyFilterForm, queries.CompanyFilters]:
-    form = CompanyFilterForm(request.GET or None)
-    if form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if v}
-        return form, queries.CompanyFilters(**data)
-    return form, queries.CompanyFilters()
+    return company_filters(request.GET)
 
 
 @login_required
@@ -74,10 +72,14 @@ def company_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def company_export(request: HttpRequest) -> HttpResponse:
-    """The filtered list as XLSX (default) or CSV."""
+    """The filtered list as XLSX (default) or CSV; more than 1,000 companies are written by
+    a background job whose page offers the file."""
     require(request, "companies.export_companies")
     _form, filters = _filters(request)
     companies = queries.company_list_for_user(user=request.user, filters=filters)
+    background = export_in_background(request, kind="companies.export", count=companies.count())
+    if background is not None:
+        return background
     rows = export_rows(companies)
     if request.GET.get("format") == "csv":
         return csv_response(filename="companies", headers=export_headers(), rows=rows)

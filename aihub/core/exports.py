@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -25,9 +26,17 @@ def _cell(value: Any) -> Any:
     return str(value)
 
 
-def xlsx_response(
-    *, filename: str, sheet: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
-) -> HttpResponse:
+def rows_in_request() -> int:
+    """Exports up to this many rows (``AIHUB_EXPORT_ROWS_IN_REQUEST``, 1,000) are built while
+    the person waits; larger ones in the background (see ``aihub.jobs``)."""
+    return settings.AIHUB_EXPORT_ROWS_IN_REQUEST
+
+
+XLSX = "xlsx"
+CSV = "csv"
+
+
+def xlsx_bytes(*, sheet: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     """One sheet with a bold header row; numbers and dates stay typed."""
     workbook = Workbook(write_only=False)
     worksheet = workbook.active
@@ -46,14 +55,10 @@ def xlsx_response(
     worksheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return buffer.getvalue()
 
 
-def csv_response(
-    *, filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
-) -> HttpResponse:
+def csv_bytes(*, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     """CSV with a UTF-8 byte-order mark so Excel reads Korean correctly."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
@@ -61,8 +66,35 @@ def csv_response(
     writer.writerow([str(h) for h in headers])
     for row in rows:
         writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def table_bytes(
+    *, fmt: str, sheet: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> bytes:
+    """The table as an XLSX workbook (``fmt`` "xlsx") or CSV (anything else)."""
+    if fmt == XLSX:
+        return xlsx_bytes(sheet=sheet, headers=headers, rows=rows)
+    return csv_bytes(headers=headers, rows=rows)
+
+
+def xlsx_response(
+    *, filename: str, sheet: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
+    """The table as an XLSX download."""
     response = HttpResponse(
-        buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
+        xlsx_bytes(sheet=sheet, headers=headers, rows=rows), content_type=XLSX_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def csv_response(
+    *, filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
+    """The table as a CSV download (UTF-8 with a byte-order mark)."""
+    response = HttpResponse(
+        csv_bytes(headers=headers, rows=rows), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

@@ -6,7 +6,7 @@ withdrawal moves as few meetings as possible. People whose agenda changed are ma
 commit, each in their own language.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
@@ -225,8 +225,8 @@ def build_instance(demo_day: DemoDay, *, extra: PairDecision | None = None) -> e
 
     Raises ``ValidationFailed`` with a translated message when the instance cannot be built.
     """
-    investors = list(DemoDayInvestor.objects.filter(demo_day=demo_day))
-    startups = list(DemoDayStartup.objects.filter(demo_day=demo_day))
+    investors = list(DemoDayInvestor.objects.filter(demo_day=demo_day).order_by("pk"))
+    startups = list(DemoDayStartup.objects.filter(demo_day=demo_day).order_by("pk"))
     if not investors or not startups:
         raise ValidationFailed(_("Invite at least one investor and one startup before scheduling."))
 
@@ -242,13 +242,13 @@ def build_instance(demo_day: DemoDay, *, extra: PairDecision | None = None) -> e
 
     scores: dict[tuple[int, int], list[int]] = {}
     blocked = set()
-    for interest in Interest.objects.filter(demo_day=demo_day):
+    for interest in Interest.objects.filter(demo_day=demo_day).order_by("pk"):
         pair = (interest.investor_id, interest.startup_id)
         entry = scores.setdefault(pair, [0, 0])
         entry[0 if interest.side == Side.INVESTOR else 1] = interest.score
         if interest.no_thanks:
             blocked.add(pair)
-    decisions = list(PairDecision.objects.filter(demo_day=demo_day))
+    decisions = list(PairDecision.objects.filter(demo_day=demo_day).order_by("pk"))
     if extra is not None:
         decisions = [
             d
@@ -386,27 +386,46 @@ def _store(demo_day: DemoDay, result: engine.Schedule) -> None:
     demo_day.total_score = result.total_score
 
 
-@transaction.atomic
-def run_scheduler(
-    *, demo_day: DemoDay, actor: User | None, time_limit: float = SCHEDULER_SECONDS
-) -> DemoDay:
-    """Build a draft schedule (replacing any draft); not allowed once published."""
-    demo_day = _locked(demo_day)
+def _refuse_published(demo_day: DemoDay) -> None:
     if demo_day.status == DemoDayStatus.PUBLISHED:
         raise Conflict(
             _("The schedule is published; cancel a participation to re-plan instead."),
             code="published",
         )
-    result = engine.schedule(build_instance(demo_day), time_limit=time_limit)
-    Meeting.objects.filter(demo_day=demo_day).delete()
-    _store(demo_day, result)
-    demo_day.status = DemoDayStatus.DRAFT
-    demo_day.save()
-    demo_day.log_action(
-        "events.demoday.scheduled",
-        actor=actor,
-        data={"objective": result.objective, "upper_bound": result.upper_bound},
-    )
+
+
+def run_scheduler(
+    *,
+    demo_day: DemoDay,
+    actor: User | None,
+    time_limit: float = SCHEDULER_SECONDS,
+    progress: Callable[[str], None] | None = None,
+) -> DemoDay:
+    """Build a draft schedule (replacing any draft); not allowed once published.
+
+    The scheduler runs outside any transaction (``progress`` hears each step); the draft is
+    then stored in one transaction with the demo day locked. If interests, availability or
+    decisions changed meanwhile, the schedule is computed again under the lock.
+    """
+    fresh = DemoDay.objects.select_related("event").get(pk=demo_day.pk)
+    _refuse_published(fresh)
+    instance = build_instance(fresh)
+    result = engine.schedule(instance, time_limit=time_limit, progress=progress)
+    with transaction.atomic():
+        demo_day = _locked(demo_day)
+        _refuse_published(demo_day)
+        current = build_instance(demo_day)
+        if current != instance:
+            result = engine.schedule(current, time_limit=time_limit)
+        Meeting.objects.filter(demo_day=demo_day).delete()
+        _store(demo_day, result)
+        demo_day.status = DemoDayStatus.DRAFT
+        demo_day.save()
+        demo_day.log_action(
+            "events.demoday.scheduled",
+            actor=actor,
+            data={"objective": result.objective, "upper_bound": result.upper_bound},
+        )
     return demo_day
 
 
@@ -454,48 +473,76 @@ def publish(*, demo_day: DemoDay, actor: User | None) -> DemoDay:
     return demo_day
 
 
-@transaction.atomic
+def _replan(
+    demo_day: DemoDay,
+    seat: Seat,
+    *,
+    time_limit: float,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[engine.Instance, engine.Schedule, engine.Replan]:
+    is_investor = isinstance(seat, DemoDayInvestor)
+    instance, previous = build_instance(demo_day), _previous(demo_day)
+    plan = engine.replan(
+        instance,
+        previous,
+        investors=[seat.pk] if is_investor else [],
+        startups=[] if is_investor else [seat.pk],
+        time_limit=time_limit,
+        progress=progress,
+    )
+    return instance, previous, plan
+
+
 def withdraw(
-    *, seat: Seat, actor: User | None, time_limit: float = SCHEDULER_SECONDS
+    *,
+    seat: Seat,
+    actor: User | None,
+    time_limit: float = SCHEDULER_SECONDS,
+    progress: Callable[[str], None] | None = None,
 ) -> engine.Replan | None:
     """Withdraw a participant. After publication the schedule is re-planned with ``replan``
     (as few moved meetings as possible) and everyone whose agenda changed is mailed.
     Before publication the seat simply leaves the next run. Returns the re-plan, if any.
+
+    The re-plan is computed outside any transaction (``progress`` hears each step) and
+    stored with the demo day locked; if the schedule or the wishes changed meanwhile, it is
+    computed again under the lock.
     """
-    demo_day = _locked(seat.demo_day)
-    seat = type(seat).objects.select_for_update().get(pk=seat.pk)
-    if seat.withdrawn:
-        raise Conflict(_("This participation is already cancelled."), code="already_withdrawn")
-    is_investor = isinstance(seat, DemoDayInvestor)
-    plan = None
-    if demo_day.status == DemoDayStatus.PUBLISHED:
-        plan = engine.replan(
-            build_instance(demo_day),
-            _previous(demo_day),
-            investors=[seat.pk] if is_investor else [],
-            startups=[] if is_investor else [seat.pk],
-            time_limit=time_limit,
+    fresh = DemoDay.objects.select_related("event").get(pk=seat.demo_day_id)
+    planned = None
+    if fresh.status == DemoDayStatus.PUBLISHED and not type(seat).objects.get(pk=seat.pk).withdrawn:
+        planned = _replan(fresh, seat, time_limit=time_limit, progress=progress)
+    with transaction.atomic():
+        demo_day = _locked(seat.demo_day)
+        seat = type(seat).objects.select_for_update().get(pk=seat.pk)
+        if seat.withdrawn:
+            raise Conflict(_("This participation is already cancelled."), code="already_withdrawn")
+        is_investor = isinstance(seat, DemoDayInvestor)
+        plan = None
+        if demo_day.status == DemoDayStatus.PUBLISHED:
+            if planned is None or planned[:2] != (build_instance(demo_day), _previous(demo_day)):
+                planned = _replan(demo_day, seat, time_limit=time_limit)
+            plan = planned[2]
+            _store(demo_day, plan.schedule)
+            demo_day.save()
+            changed = list(plan.added) + list(plan.dropped) + [new for _old, new in plan.moved]
+            changed += list(plan.cancelled)
+            investors = {m.investor for m in changed} - ({seat.pk} if is_investor else set())
+            startups = {m.startup for m in changed} - (set() if is_investor else {seat.pk})
+            _notify(
+                demo_day,
+                investors=investors,
+                startups=startups,
+                template="events/mail/agenda_changed.txt",
+                subject="agenda_changed",
+            )
+        else:
+            Meeting.objects.filter(**{"investor" if is_investor else "startup": seat}).delete()
+        seat.withdrawn = True
+        seat.save(update_fields=["withdrawn"])
+        seat.log_action(
+            "events.demoday.withdrawn",
+            actor=actor,
+            data={"name": str(seat), "moved": plan.moved_count if plan else 0},
         )
-        _store(demo_day, plan.schedule)
-        demo_day.save()
-        changed = list(plan.added) + list(plan.dropped) + [new for _old, new in plan.moved]
-        changed += list(plan.cancelled)
-        investors = {m.investor for m in changed} - ({seat.pk} if is_investor else set())
-        startups = {m.startup for m in changed} - (set() if is_investor else {seat.pk})
-        _notify(
-            demo_day,
-            investors=investors,
-            startups=startups,
-            template="events/mail/agenda_changed.txt",
-            subject="agenda_changed",
-        )
-    else:
-        Meeting.objects.filter(**{"investor" if is_investor else "startup": seat}).delete()
-    seat.withdrawn = True
-    seat.save(update_fields=["withdrawn"])
-    seat.log_action(
-        "events.demoday.withdrawn",
-        actor=actor,
-        data={"name": str(seat), "moved": plan.moved_count if plan else 0},
-    )
     return plan

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from aihub.accounts.models import User
 from aihub.companies.models import Company
-from aihub.core.errors import HubError, NotFound, ValidationFailed
+from aihub.core.errors import Conflict, HubError, NotFound, ValidationFailed
 from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error
 from aihub.core.permissions import require
@@ -18,6 +18,7 @@ from aihub.events import demoday, display, pitch_decks, queries, services
 from aihub.events.enums import Decision, DemoDayStatus, Side
 from aihub.events.forms import EventForm, PitchDeckForm, parse_slots
 from aihub.events.models import DemoDay, DemoDayInvestor, DemoDayStartup
+from aihub.jobs.shortcuts import start_and_follow
 
 
 def _int(value: object) -> int:
@@ -447,8 +448,21 @@ def agenda(request: HttpRequest, event_pk: int, **kwargs: int) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, event_pk: int, **kwargs: int) -> HttpResponse:
     demo_day = _demo_day(request, event_pk)
-    seat = _seat(request, demo_day, *_seat_pk(kwargs))
+    side, pk = _seat_pk(kwargs)
+    seat = _seat(request, demo_day, side, pk)
     require(request, "events.withdraw_seat", seat)
+    back = (
+        reverse("events:schedule", kwargs={"event_pk": event_pk})
+        if request.user.has_perm("events.manage_demoday")
+        else reverse("events:detail", kwargs={"event_pk": event_pk})
+    )
+    if demo_day.status == DemoDayStatus.PUBLISHED and not seat.withdrawn:
+        return start_and_follow(
+            request,
+            kind="events.withdraw_seat",
+            key=f"demoday:{demo_day.pk}:seat:{side}:{seat.pk}",
+            params={"side": side, "seat_pk": seat.pk, "back_url": back},
+        )
     try:
         plan = demoday.withdraw(seat=seat, actor=request.user)
     except HubError as error:
@@ -486,9 +500,17 @@ def schedule(request: HttpRequest, event_pk: int) -> HttpResponse:
         action = request.POST.get("action")
         try:
             if action == "run":
-                demoday.run_scheduler(demo_day=demo_day, actor=request.user)
-                messages.success(request, _("A draft schedule was built."))
-            elif action == "publish":
+                if demo_day.status == DemoDayStatus.PUBLISHED:
+                    raise Conflict(
+                        _("The schedule is published; cancel a participation to re-plan instead.")
+                    )
+                return start_and_follow(
+                    request,
+                    kind="events.schedule_demo_day",
+                    key=f"demoday:{demo_day.pk}",
+                    params={"demo_day_pk": demo_day.pk},
+                )
+            if action == "publish":
                 demoday.publish(demo_day=demo_day, actor=request.user)
                 messages.success(request, _("The schedule is published."))
             elif action in ("pin", "forbid", "clear"):

@@ -1,11 +1,13 @@
 """Starting a job from a view: go to its progress page, or to the one already running."""
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from aihub.core.exports import rows_in_request
 from aihub.core.redirects import safe_next
 from aihub.jobs.errors import JobAlreadyRunning
 from aihub.jobs.services import start_job
@@ -25,3 +27,19 @@ def start_and_follow(
             return redirect(running.job.get_absolute_url())
         return redirect(safe_next(request, request.headers.get("Referer"), "/"))
     return redirect(job.get_absolute_url())
+
+
+def export_in_background(request: HttpRequest, *, kind: str, count: int) -> HttpResponse | None:
+    """``None`` when an export of ``count`` rows is small enough to build during the request;
+    otherwise start the job ``kind`` with the request's query (its filters and format) and
+    follow it. The same person asking for the same export twice gets the running one."""
+    if count <= rows_in_request():
+        return None
+    query = request.GET.urlencode()
+    digest = hashlib.sha256(query.encode()).hexdigest()[:16]
+    return start_and_follow(
+        request,
+        kind=kind,
+        key=f"user:{request.user.pk}:{digest}",
+        params={"query": query},
+    )

@@ -5,12 +5,15 @@ the cross-company access matrix covers them.
 """
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from aihub.core.api import Error, page_of
 from aihub.core.errors import ValidationFailed
 from aihub.core.permissions import require
+from aihub.jobs.api import job_out
+from aihub.jobs.services import start_job
 from aihub.leasing import queries, services
 from aihub.leasing.billing import parse_month
 from aihub.leasing.models import Invoice, Lease, Payment
@@ -35,6 +38,7 @@ from aihub.leasing.schemas import (
     SpacePage,
     SpaceStatusIn,
 )
+from aihub.leasing.services.invoices import check_month_begun
 from aihub.spaces import services as space_services
 from aihub.spaces.models import Floor, Space
 
@@ -219,17 +223,23 @@ def list_invoices(
 
 @router.post(
     "/invoice-runs",
-    response={201: InvoiceRunOut, **ERRORS},
-    summary="Issue the month's invoices (idempotent)",
+    response={202: InvoiceRunOut, **ERRORS},
+    summary="Start the month's invoice run (idempotent) in the background",
 )
 def run_invoices(request: HttpRequest, payload: InvoiceRunIn) -> Status[dict]:
+    """Queues the run and answers at once; follow ``job`` at ``GET /jobs/{id}`` until its
+    ``state`` is ``succeeded`` (``result_message`` gives the count and total). A run of the
+    same month already under way answers 409 with code ``job_already_running``."""
     require(request, "leasing.run_invoices")
-    month = _month(payload.month)
-    created = services.issue_invoices(month=month, actor=request.user)
-    shown = queries.invoices_for_user(user=request.user).filter(pk__in=[i.pk for i in created])
-    return Status(
-        201, {"month": month.strftime("%Y-%m"), "created": len(created), "invoices": list(shown)}
+    month = check_month_begun(_month(payload.month), timezone.localdate())
+    label = month.strftime("%Y-%m")
+    job = start_job(
+        kind="leasing.issue_invoices",
+        key=f"month:{label}",
+        actor=request.user,
+        params={"month": label},
     )
+    return Status(202, {"month": label, "job": job_out(job)})
 
 
 @router.get(

@@ -1,6 +1,7 @@
 """HTML forms of the leasing pages: they parse input; the services decide."""
 
 import datetime
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -11,7 +12,7 @@ from aihub.companies.models import Company
 from aihub.core.models import is_english, pick
 from aihub.leasing.billing import parse_month
 from aihub.leasing.enums import InvoiceStatus, LeaseStatus, PaymentMethod, PriceBasis
-from aihub.leasing.queries import OVERDUE
+from aihub.leasing.queries import OVERDUE, InvoiceFilters
 from aihub.spaces.enums import LEASABLE_KINDS, SpaceKind, SpaceStatus
 from aihub.spaces.models import Facility, Floor, Space
 
@@ -201,3 +202,17 @@ class SpaceFilterForm(forms.Form):
                 for slug, ko, en in Facility.objects.values_list("slug", "name_ko", "name_en")
             ]
         )
+
+
+def invoice_filters(data: Any) -> tuple[InvoiceFilterForm, InvoiceFilters]:
+    """The invoice list's filter form bound to ``data`` and the filters it gives."""
+    form = InvoiceFilterForm(data or None)
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    return form, InvoiceFilters(**{k: v for k, v in cleaned.items() if v})
+
+
+class InvoicePdfsForm(forms.Form):
+    month = MonthField(label=_("Month"))
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("ko", _("Korean")), ("en", _("English"))], initial="ko"
+    )

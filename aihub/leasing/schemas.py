@@ -7,6 +7,7 @@ from django.utils import timezone
 from ninja import Field, Schema
 
 from aihub.core.api import PageMeta
+from aihub.jobs.schemas import JobOut
 from aihub.leasing.enums import InvoiceStatus, LeaseStatus, PaymentMethod, PriceBasis
 from aihub.spaces.enums import SpaceKind, SpaceStatus
 
@@ -148,8 +149,7 @@ class InvoiceRunIn(Schema):
 
 class InvoiceRunOut(Schema):
     month: str
-    created: int
-    invoices: list[InvoiceOut]
+    job: JobOut
 
 
 class InvoiceChangeIn(Schema):

@@ -16,6 +16,8 @@ urlpatterns = [
     path("invoices/", views.invoice_list, name="invoices"),
     path("invoices/run/", views.invoice_run, name="invoice_run"),
     path("invoices/export/", views.invoice_export, name="invoice_export"),
+    path("invoices/pdfs/", views.invoice_pdfs, name="invoice_pdfs"),
+    path("reminders/", views.reminders_now, name="send_reminders"),
     path("companies/<int:pk>/", views.company_leasing, name="company"),
     path("companies/<int:pk>/leases/<int:lease_pk>/", views.lease_detail, name="lease"),
     path(

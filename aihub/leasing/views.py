@@ -18,6 +18,7 @@ from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error, report_form_errors
 from aihub.core.pagination import paginate
 from aihub.core.permissions import require
+from aihub.jobs.shortcuts import export_in_background, start_and_follow
 from aihub.leasing import dashboard as figures
 from aihub.leasing import queries, services
 from aihub.leasing.billing import ROUNDING_RULE
@@ -27,6 +28,7 @@ from aihub.leasing.forms import (
     CancelInvoiceForm,
     EndDateForm,
     InvoiceFilterForm,
+    InvoicePdfsForm,
     InvoiceRunForm,
     LeaseFilterForm,
     LeaseForm,
@@ -34,9 +36,11 @@ from aihub.leasing.forms import (
     SpaceFilterForm,
     SpaceForm,
     SpaceStatusForm,
+    invoice_filters,
 )
 from aihub.leasing.models import Invoice, Lease
 from aihub.leasing.pdf import FontMissing, invoice_pdf
+from aihub.leasing.services.invoices import check_month_begun
 from aihub.spaces import services as space_services
 
 
@@ -165,9 +169,7 @@ def _invoice_url(invoice: Invoice) -> str:
 
 
 def _invoice_filters(request: HttpRequest) -> tuple[InvoiceFilterForm, queries.InvoiceFilters]:
-    form = InvoiceFilterForm(request.GET or None)
-    data = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
-    return form, queries.InvoiceFilters(**data)
+    return invoice_filters(request.GET)
 
 
 @login_required
@@ -180,17 +182,29 @@ def invoice_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "leasing/invoice_list.html",
-        {"form": form, "page": page, "query": _query(request), "today": timezone.localdate()},
+        {
+            "form": form,
+            "page": page,
+            "query": _query(request),
+            "today": timezone.localdate(),
+            "month": filters.month.strftime("%Y-%m") if filters.month else "",
+        },
     )
 
 
 @login_required
 @require_GET
 def invoice_export(request: HttpRequest) -> HttpResponse:
-    """The filtered invoices for accounting, as XLSX (default) or CSV."""
+    """The filtered invoices for accounting, as XLSX (default) or CSV; more than 1,000 are
+    written by a background job whose page offers the file."""
     require(request, "leasing.export")
     _form, filters = _invoice_filters(request)
     invoices = queries.invoices_for_user(user=request.user, filters=filters)
+    background = export_in_background(
+        request, kind="leasing.export_invoices", count=invoices.count()
+    )
+    if background is not None:
+        return background
     rows = invoice_rows(invoices)
     if request.GET.get("format") == "csv":
         return csv_response(filename="invoices", headers=invoice_headers(), rows=rows)
@@ -202,24 +216,54 @@ def invoice_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def invoice_run(request: HttpRequest) -> HttpResponse:
-    """Issue the month's invoices; a second run for the same month creates nothing."""
+    """Start the month's invoice run in the background and follow its progress; a second run
+    for the same month creates nothing, and one already under way is not started again."""
     require(request, "leasing.run_invoices")
     form = InvoiceRunForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         month = form.cleaned_data["month"]
         try:
-            created = services.issue_invoices(month=month, actor=request.user)
+            check_month_begun(month, timezone.localdate())
         except HubError as error:
             add_hub_error(form, error)
         else:
-            messages.success(
+            label = month.strftime("%Y-%m")
+            return start_and_follow(
                 request,
-                _("%(count)d invoices were issued for %(month)s.")
-                % {"count": len(created), "month": month.strftime("%Y-%m")},
+                kind="leasing.issue_invoices",
+                key=f"month:{label}",
+                params={"month": label},
             )
-            return redirect(f"{reverse('leasing:invoices')}?month={month.strftime('%Y-%m')}")
     return render(
         request, "leasing/invoice_run.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+def reminders_now(request: HttpRequest) -> HttpResponse:
+    """Bring lease statuses up to date and queue the due lease and invoice reminders now."""
+    require(request, "leasing.run_invoices")
+    today = timezone.localdate().isoformat()
+    return start_and_follow(request, kind="leasing.send_reminders", key=f"day:{today}")
+
+
+@login_required
+@require_POST
+def invoice_pdfs(request: HttpRequest) -> HttpResponse:
+    """All invoice PDFs of a month in one archive, made in the background."""
+    require(request, "leasing.export")
+    form = InvoicePdfsForm(request.POST)
+    if not form.is_valid():
+        report_form_errors(request, form)
+        return redirect("leasing:invoices")
+    month = form.cleaned_data["month"].strftime("%Y-%m")
+    language = form.cleaned_data["language"]
+    return start_and_follow(
+        request,
+        kind="leasing.invoice_pdfs",
+        key=f"user:{request.user.pk}:month:{month}:{language}",
+        params={"month": month, "language": language},
     )
 
 

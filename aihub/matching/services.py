@@ -6,7 +6,7 @@ before anything is written.
 """
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.db import transaction
 from django.db.models import Q
@@ -132,13 +132,17 @@ def engine_demand(demand: Demand) -> EngineDemand:
     )
 
 
-@transaction.atomic
+PROPOSAL_STEPS = ("index", "rank", "assign", "store")
+"""The steps of ``propose_matches``, in order, as ``progress`` names them."""
+
+
 def propose_matches(
     *,
     actor: User,
     demands: Sequence[Demand] | None = None,
     top: int = conf.PROPOSALS_PER_DEMAND,
     per_demand: int = conf.ASSIGN_PER_DEMAND,
+    progress: Callable[[str], None] | None = None,
 ) -> dict[int, list[Match]]:
     """Run the engine for ``demands`` (default: every open demand) and store its proposals.
 
@@ -147,7 +151,12 @@ def propose_matches(
     capacity-aware assignment chooses (capacity left this quarter; capacity 0 is never
     assigned) are marked ``assigned``. Raises NoCandidates when a single demand gets no
     proposal, or when no demand does; nothing is written then.
+
+    The engine runs outside any transaction (``progress`` hears each step of
+    ``PROPOSAL_STEPS``); the proposals are stored in one transaction, for the demands that
+    are still open then.
     """
+    report = progress or (lambda _step: None)
     today = timezone.localdate()
     if demands is None:
         demands = list(Demand.objects.filter(status=DemandStatus.OPEN).order_by("pk"))
@@ -169,46 +178,58 @@ def propose_matches(
             )
             for e in experts
         ]
+        report("index")
         index = PartnerIndex(partners)
         wanted = [engine_demand(d) for d in demands]
+        report("rank")
         rankings = rank(wanted, index, top=top)
+        report("assign")
         chosen = assign(wanted, index, per_demand=per_demand)
     except MatchingInputError as error:
         raise from_engine(error) from error
+    report("store")
     assigned = {(pair.demand, pair.partner) for pair in chosen.pairs}
     by_pk = {e.pk: e for e in experts}
-    taken: dict[int, set[int]] = {}
-    for demand_id, expert_id in (
-        Match.objects.filter(demand__in=demands)
-        .exclude(status=MatchStatus.PROPOSED)
-        .values_list("demand_id", "expert_id")
-    ):
-        taken.setdefault(demand_id, set()).add(expert_id)
-    Match.objects.filter(demand__in=demands, status=MatchStatus.PROPOSED).delete()
-    created: dict[int, list[Match]] = {}
-    for demand, ranking in zip(demands, rankings, strict=True):
-        rows = [
-            Match(
-                demand=demand,
-                expert=by_pk[m.partner],
-                rank=position,
-                score=m.score,
-                reasons=m.reasons.as_dict(),
-                assigned=(demand.pk, m.partner) in assigned,
-            )
-            for position, m in enumerate(ranking.matches, start=1)
-            if m.partner not in taken.get(demand.pk, set())
-        ]
-        created[demand.pk] = Match.objects.bulk_create(rows)
-        if rows:
-            demand.log_action(
-                "matching.demand.proposed",
-                actor=actor,
-                data={"title": demand.title, "count": len(rows)},
-            )
-    if not any(created.values()):
-        transaction.set_rollback(True)
-        raise NoCandidates()
+    with transaction.atomic():
+        still_open = set(
+            Demand.objects.select_for_update()
+            .filter(pk__in=[d.pk for d in demands], status=DemandStatus.OPEN)
+            .values_list("pk", flat=True)
+        )
+        pairs = [(d, r) for d, r in zip(demands, rankings, strict=True) if d.pk in still_open]
+        open_demands = [d for d, _r in pairs]
+        taken: dict[int, set[int]] = {}
+        for demand_id, expert_id in (
+            Match.objects.filter(demand__in=open_demands)
+            .exclude(status=MatchStatus.PROPOSED)
+            .values_list("demand_id", "expert_id")
+        ):
+            taken.setdefault(demand_id, set()).add(expert_id)
+        Match.objects.filter(demand__in=open_demands, status=MatchStatus.PROPOSED).delete()
+        created: dict[int, list[Match]] = {}
+        for demand, ranking in pairs:
+            rows = [
+                Match(
+                    demand=demand,
+                    expert=by_pk[m.partner],
+                    rank=position,
+                    score=m.score,
+                    reasons=m.reasons.as_dict(),
+                    assigned=(demand.pk, m.partner) in assigned,
+                )
+                for position, m in enumerate(ranking.matches, start=1)
+                if m.partner not in taken.get(demand.pk, set())
+            ]
+            created[demand.pk] = Match.objects.bulk_create(rows)
+            if rows:
+                demand.log_action(
+                    "matching.demand.proposed",
+                    actor=actor,
+                    data={"title": demand.title, "count": len(rows)},
+                )
+        if not any(created.values()):
+            transaction.set_rollback(True)
+            raise NoCandidates()
     return created
 
 
@@ -359,7 +380,7 @@ def book_session(
     online sessions take no room. The company's sessions in the calendar year may not pass
     the yearly allowance (``AIHUB_CONSULTING_HOURS_PER_YEAR``). The expert must be free.
     The first session of an accepted match moves it to the meeting stage. Both sides get a
-    confirmation mail in their language after commit.
+    confirmation mail in their language.
     """
     company = Company.objects.select_for_update().get(pk=match.demand.company_id)
     match = Match.objects.select_related("expert", "demand__company").get(pk=match.pk)

@@ -15,6 +15,7 @@ from aihub.core.exports import csv_response, xlsx_response
 from aihub.core.forms import add_hub_error
 from aihub.core.pagination import paginate
 from aihub.core.permissions import require
+from aihub.jobs.shortcuts import start_and_follow
 from aihub.matching import experts as expert_services
 from aihub.matching import queries, services
 from aihub.matching.display import stats_headers, stats_rows
@@ -105,17 +106,9 @@ def propose(request: HttpRequest, pk: int, demand_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def propose_all(request: HttpRequest) -> HttpResponse:
+    """Rank and propose experts for every open demand in the background."""
     require(request, "matching.run_engine")
-    try:
-        created = services.propose_matches(actor=request.user)
-    except HubError as error:
-        messages.error(request, str(error.message))
-    else:
-        demands = sum(1 for rows in created.values() if rows)
-        messages.success(
-            request, _("Experts proposed for %(count)s open demands.") % {"count": demands}
-        )
-    return redirect("matching:demands")
+    return start_and_follow(request, kind="matching.propose_all", key="open-demands")
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,6 +15,7 @@ from aihub.core.exports import csv_response
 from aihub.core.forms import add_hub_error
 from aihub.core.pagination import paginate
 from aihub.core.permissions import require
+from aihub.jobs.shortcuts import start_and_follow
 from aihub.outcomes import queries, services
 from aihub.outcomes.charts import Series, bar_chart
 from aihub.outcomes.enums import ReportStatus
@@ -140,6 +142,18 @@ def period_list(request: HttpRequest) -> HttpResponse:
         request,
         "outcomes/period_list.html",
         {"page": page, "periods": page.object_list, "query": ""},
+    )
+
+
+@login_required
+@require_POST
+def send_reminders_now(request: HttpRequest) -> HttpResponse:
+    """Queue today's report reminders in the background (a second run the same day sends
+    nothing new)."""
+    require(request, "outcomes.manage_periods")
+    today = timezone.localdate().isoformat()
+    return start_and_follow(
+        request, kind="outcomes.send_reminders", key=f"day:{today}", params={"today": today}
     )
 
 

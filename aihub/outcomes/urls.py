@@ -10,6 +10,7 @@ urlpatterns = [
     path("export/", staff_views.figures_export, name="export"),
     path("periods/", staff_views.period_list, name="periods"),
     path("periods/new/", staff_views.period_create, name="period_create"),
+    path("periods/reminders/", staff_views.send_reminders_now, name="send_reminders"),
     path("periods/<int:period_pk>/", staff_views.period_detail, name="period"),
     path(
         "periods/<int:period_pk>/add-reports/",

@@ -23,9 +23,10 @@ from aihub.events.scheduling.instance import (
     parse_instance,
 )
 from aihub.events.scheduling.replan import Replan, cancel, replan
-from aihub.events.scheduling.solver import Schedule, schedule
+from aihub.events.scheduling.solver import STEPS, Schedule, schedule
 
 __all__ = [
+    "STEPS",
     "Evaluation",
     "Instance",
     "InstanceError",

@@ -9,7 +9,7 @@ previous meeting no longer fit; it is then moved to another slot or dropped, and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from aihub.events.scheduling.instance import Instance, InstanceError, Meeting, Person, PersonId
@@ -88,12 +88,14 @@ def replan(
     startups: Iterable[PersonId] = (),
     meetings: Iterable[Meeting] = (),
     time_limit: float = 60,
+    progress: Callable[[str], None] | None = None,
 ) -> Replan:
-    """Cancel the given people and meetings, then re-plan keeping ``previous`` in place."""
+    """Cancel the given people and meetings, then re-plan keeping ``previous`` in place
+    (``progress`` as for ``schedule``)."""
     investors, startups, meetings = set(investors), set(startups), list(meetings)
     after = cancel(instance, investors=investors, startups=startups, meetings=meetings)
     cancelled_pairs = {(m.investor, m.startup) for m in meetings}
-    new = schedule(after, time_limit=time_limit, previous=previous)
+    new = schedule(after, time_limit=time_limit, previous=previous, progress=progress)
     by_pair = {(m.investor, m.startup): m for m in new.meetings}
     before_pairs = set()
     kept, moved, dropped, cancelled = [], [], [], []

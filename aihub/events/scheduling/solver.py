@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -42,6 +42,8 @@ from aihub.events.scheduling.relaxations import pair_selection, time_indexed
 from aihub.events.scheduling.timetable import Timetable
 
 MIP_COLUMNS = 1_000_000
+STEPS = ("bound", "slots", "improve", "exact")
+"""The steps of ``schedule``, in order, as ``progress`` names them."""
 
 
 @dataclass(frozen=True)
@@ -83,14 +85,17 @@ def schedule(
     time_limit: float = 60,
     previous: Schedule | None = None,
     exact: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> Schedule:
     """Schedule the meetings of ``instance`` within ``time_limit`` seconds (no side effects).
 
     With ``previous``, every previous meeting still valid under ``instance`` is kept in its
     slot (treated as pinned) and only the rest is optimised; the bound is then the bound of
     that constrained problem. ``exact=False`` skips step 4 (the MIP), leaving the schedule
-    and bound of the decomposition alone.
+    and bound of the decomposition alone. ``progress`` is called with the name of each step
+    (``STEPS``) as it begins.
     """
+    report = progress or (lambda _step: None)
     started = time.monotonic()
     deadline = started + time_limit
 
@@ -100,6 +105,7 @@ def schedule(
     if previous is not None:
         instance = keep_in_place(instance, previous.meetings)
     problem = build_problem(instance)
+    report("bound")
     selection = pair_selection(problem, time_limit=until(0.25) - time.monotonic())
     if selection is None:
         bound = problem.fixed_value + trivial_bound(problem)
@@ -108,7 +114,9 @@ def schedule(
         bound = problem.fixed_value + selection.bound
         chosen = selection.pairs
     table = Timetable(problem)
+    report("slots")
     leftovers = assign_slots(table, chosen, deadline=until(0.35))
+    report("improve")
     improver = Improver(
         table,
         deadline=until(0.5),
@@ -120,6 +128,7 @@ def schedule(
     value = problem.fixed_value + table.value
     columns = sum(both.bit_count() for both in problem.common)
     if exact and value < bound and columns <= MIP_COLUMNS and deadline > time.monotonic():
+        report("exact")
         solved = time_indexed(problem, deadline=deadline)
         if solved is not None:
             bound = min(bound, problem.fixed_value + solved.bound)

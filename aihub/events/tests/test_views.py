@@ -4,6 +4,7 @@ from django.urls import reverse
 from aihub.events import demoday, services
 from aihub.events.enums import DemoDayStatus, RegistrationStatus
 from aihub.events.models import Interest, Registration
+from aihub.jobs.models import Job
 from conftest import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -151,9 +152,18 @@ def test_investor_sees_only_own_seat(seats, demo_day, investor):
     assert client.get(url).status_code == 404
 
 
-def test_schedule_run_publish_and_agenda_ics(staff_client, seats, demo_day, investor):
+def test_schedule_run_publish_and_agenda_ics(staff_client, seats, demo_day, investor, run_tasks):
     url = reverse("events:schedule", args=[demo_day.event_id])
-    staff_client.post(url, {"action": "run"})
+    started = staff_client.post(url, {"action": "run"})
+    job = Job.objects.get(kind="events.schedule_demo_day")
+    assert started.url == job.get_absolute_url()
+    again = staff_client.post(url, {"action": "run"}, follow=True)
+    assert again.redirect_chain[-1][0] == job.get_absolute_url()
+    assert Job.objects.count() == 1
+    run_tasks()
+    job.refresh_from_db()
+    assert job.state == "succeeded"
+    assert job.result["url"] == url
     staff_client.post(url, {"action": "publish"})
     demo_day.refresh_from_db()
     assert demo_day.status == DemoDayStatus.PUBLISHED
@@ -192,13 +202,16 @@ def test_my_events_lists_seats(owner_client, seats):
     )
 
 
-def test_schedule_lists_people_below_their_minimum(staff_client, seats, demo_day, company):
+def test_schedule_lists_people_below_their_minimum(
+    staff_client, seats, demo_day, company, run_tasks
+):
     (_, _), (st, _) = seats
     demoday.set_participation(
         seat=st, available=[0, 1, 2, 3], min_meetings=3, max_meetings=4, actor=None
     )
     url = reverse("events:schedule", args=[demo_day.event_id])
     staff_client.post(url, {"action": "run"})
+    run_tasks()
     page = staff_client.get(url).content.decode()
     assert page.count('data-testid="below-minimum"') == 1
     assert company.name in page.split('data-testid="below-minimum"')[1]

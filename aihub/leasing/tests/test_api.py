@@ -242,11 +242,19 @@ def test_get_lease_other_member_refused(member_client, other_company, prices):
     assert member_client.get(_lease_url(lease)).status_code == 404
 
 
-def test_invoice_run_happy_path_then_nothing_new(staff_client, lease):
+def test_invoice_run_is_a_job_then_nothing_new(staff_client, lease, run_tasks):
     month = timezone.localdate().strftime("%Y-%m")
     first = _json(staff_client, "post", API + "/invoice-runs", {"month": month})
+    assert (first.status_code, first.json()["job"]["state"]) == (202, "queued")
+    again = _json(staff_client, "post", API + "/invoice-runs", {"month": month})
+    assert (again.status_code, again.json()["code"]) == (409, "job_already_running")
+    run_tasks()
+    job = staff_client.get(f"/api/v1/jobs/{first.json()['job']['id']}").json()
+    assert (job["state"], Invoice.objects.count()) == ("succeeded", 1)
     second = _json(staff_client, "post", API + "/invoice-runs", {"month": month})
-    assert (first.status_code, first.json()["created"], second.json()["created"]) == (201, 1, 0)
+    run_tasks()
+    job = staff_client.get(f"/api/v1/jobs/{second.json()['job']['id']}").json()
+    assert job["state"] == "succeeded"
     assert Invoice.objects.count() == 1
 
 

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from aihub.events.services import send_reminders
+from aihub.jobs.commands import add_background_flag, queue
 
 
 class Command(BaseCommand):
@@ -13,7 +14,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--hours", type=int, default=24)
+        add_background_flag(parser)
 
-    def handle(self, *args: object, hours: int, **options: object) -> None:
+    def handle(self, *args: object, hours: int, background: bool, **options: object) -> None:
+        if background:
+            now = timezone.localtime().strftime("%Y-%m-%dT%H")
+            queue(self, kind="events.send_reminders", key=f"hour:{now}", params={"hours": hours})
+            return
         count = send_reminders(now=timezone.now(), within=datetime.timedelta(hours=hours))
         self.stdout.write(f"{count} reminders queued.")

@@ -3,6 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from aihub.jobs.commands import add_background_flag, queue
 from aihub.outcomes.reminders import send_reminders
 
 
@@ -15,9 +16,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--today", type=datetime.date.fromisoformat, default=None)
         parser.add_argument("--dry-run", action="store_true", help="count, send nothing")
+        add_background_flag(parser)
 
     def handle(self, *args: object, **options: object) -> None:
         today = options["today"] or timezone.localdate()
+        if options["background"] and not options["dry_run"]:
+            day = today.isoformat()
+            queue(self, kind="outcomes.send_reminders", key=f"day:{day}", params={"today": day})
+            return
         reports, messages = send_reminders(today=today, dry_run=bool(options["dry_run"]))
-        verb = "would send" if options["dry_run"] else "sent"
+        verb = "would send" if options["dry_run"] else "queued"
         self.stdout.write(f"{today.isoformat()}: {verb} {messages} messages for {reports} reports")
