@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from aihub.bookings.enums import BookerKind, BookingStatus
+from aihub.bookings.enums import BookerKind, BookingStatus, HoldPurpose
 from aihub.core import audit
 
 audit.register(
@@ -25,6 +25,11 @@ audit.register(
         "bookings.charge.cancelled": _("Charge {charge} cancelled"),
         "bookings.charge.invoiced": _("Charge {charge} billed on invoice {invoice}"),
         "bookings.charge.released": _("Charge {charge} taken off cancelled invoice {invoice}"),
+        "bookings.hold.created": _("Room {code} held for {hold_purpose}, {starts_at} – {ends_at}"),
+        "bookings.hold.moved": _("Hold on room {code} moved to {starts_at} – {ends_at}"),
+        "bookings.hold.released": _("Room {code} released ({hold_purpose})"),
     }
 )
-audit.register_labels({"booker_kind": BookerKind, "booking_status": BookingStatus})
+audit.register_labels(
+    {"booker_kind": BookerKind, "booking_status": BookingStatus, "hold_purpose": HoldPurpose}
+)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from aihub.bookings import policy, queries
-from aihub.bookings.models import BookableRoom, Booking
+from aihub.bookings.models import BookableRoom
 from aihub.bookings.timeutil import at, days, local
 from aihub.bookings.visibility import Viewer
 from aihub.core.errors import ValidationFailed
@@ -17,7 +17,8 @@ from aihub.core.errors import ValidationFailed
 
 @dataclass(frozen=True)
 class Busy:
-    """A booking as a calendar shows it; ``booking_id`` and ``title`` only when visible."""
+    """A use of a room as a calendar shows it; ``booking_id`` (bookings only) and ``title``
+    only when visible."""
 
     starts_at: datetime.datetime
     ends_at: datetime.datetime
@@ -41,7 +42,7 @@ class RoomAvailability:
 def free_windows(
     room: BookableRoom,
     day: datetime.date,
-    bookings: list[Booking] | list[Busy],
+    bookings: list[queries.Taken] | list[Busy],
     *,
     now: datetime.datetime,
 ) -> list[tuple[datetime.datetime, datetime.datetime]]:
@@ -103,17 +104,16 @@ def availability(
     start = at(first_day, datetime.time())
     end = at(first_day + datetime.timedelta(days=day_count), datetime.time())
     by_room: dict[int, list[Busy]] = defaultdict(list)
-    rows = queries.busy_rows(room_ids=[room.pk for room in rooms], start=start, end=end)
-    for pk, room_id, company_id, booked_by_id, title, starts_at, ends_at, blocked, _s in rows:
-        visible = viewer.sees_ids(company_id, booked_by_id)
-        by_room[room_id].append(
+    for use in queries.busy(rooms=rooms, start=start, end=end):
+        visible = viewer.sees_ids(use.company_id, use.held_by_id)
+        by_room[use.room_id].append(
             Busy(
-                starts_at,
-                ends_at,
-                blocked,
+                use.starts_at,
+                use.ends_at,
+                use.blocked_until,
                 visible,
-                pk if visible else None,
-                title if visible else "",
+                use.booking_id if visible else None,
+                use.title if visible else "",
             )
         )
     result = []
@@ -155,11 +155,11 @@ def free_rooms(
             continue
         candidates.append(room)
     longest_buffer = max((room.buffer for room in candidates), default=datetime.timedelta())
-    taken: dict[int, list[Booking]] = defaultdict(list)
-    for booking in queries.busy(
+    taken: dict[int, list[queries.Taken]] = defaultdict(list)
+    for use in queries.busy(
         rooms=candidates, start=starts_at - longest_buffer, end=ends_at + longest_buffer
     ):
-        taken[booking.room_id].append(booking)
+        taken[use.room_id].append(use)
     return [
         room
         for room in candidates

@@ -1,7 +1,9 @@
 """Day and week calendars as tables: rows are times, columns are rooms or days.
 
-A booking spans the rows it covers (``rowspan``); free cells link to the booking form
-with the start filled in. Built from one read of the rooms and one of their bookings.
+Every use of a room — a booking, an event, an expert session, a class — spans the rows it
+covers (``rowspan``); free cells link to the booking form with the start filled in. Those who
+may see a use see what it is for; everyone else sees "busy". Built from one read of the rooms
+and one of their holds.
 """
 
 import datetime
@@ -11,8 +13,8 @@ from dataclasses import dataclass, field
 from django.utils import formats
 
 from aihub.bookings import queries
-from aihub.bookings.enums import BookingStatus
-from aihub.bookings.models import BookableRoom, Booking
+from aihub.bookings.enums import HoldPurpose
+from aihub.bookings.models import BookableRoom
 from aihub.bookings.timeutil import at, days, local
 from aihub.bookings.visibility import Viewer
 
@@ -22,12 +24,18 @@ ROW_MINUTES = 30
 @dataclass
 class Cell:
     state: str
-    """``free``, ``past``, ``closed``, ``busy`` (someone else's), ``own`` or ``pending``."""
+    """``free``, ``past``, ``closed``, ``busy`` (someone else's), ``own`` or ``pending`` (a
+    booking the viewer may see) or ``use`` (another use the viewer may see: an event…)."""
     room: BookableRoom
     starts_at: datetime.datetime
     rowspan: int = 1
-    booking: Booking | None = None
+    use: queries.Taken | None = None
     label: str = ""
+    link: str = ""
+
+    @property
+    def purpose_label(self) -> str:
+        return str(HoldPurpose(self.use.purpose).label) if self.use else ""
 
 
 @dataclass
@@ -79,35 +87,47 @@ def build(columns: list[Column], *, viewer: Viewer, now: datetime.datetime) -> G
     times = _times(opens, closes)
     first = min((column.day for column in columns), default=local(now).date())
     last = max((column.day for column in columns), default=first)
-    taken: dict[tuple[int, datetime.date], list[Booking]] = defaultdict(list)
-    for booking in queries.busy(
+    taken: dict[tuple[int, datetime.date], list[queries.Taken]] = defaultdict(list)
+    uses = queries.busy(
         rooms=rooms,
         start=at(first, datetime.time()),
         end=at(last + datetime.timedelta(days=1), datetime.time()),
-    ):
-        taken[(booking.room_id, local(booking.starts_at).date())].append(booking)
+    )
+    for use in uses:
+        taken[(use.room_id, local(use.starts_at).date())].append(use)
+    visible = [u for u in uses if viewer.sees_ids(u.company_id, u.held_by_id)]
+    links = queries.owner_links(visible) if any(u.booking_id is None for u in visible) else {}
     rows = [Row(time) for time in times]
     for column in columns:
         placed: dict[int, Cell] = {}
         covered: set[int] = set()
         base = opens.hour * 60 + opens.minute
-        for booking in taken[(column.room.pk, column.day)]:
-            start, end = local(booking.starts_at), local(booking.ends_at)
+        for use in taken[(column.room.pk, column.day)]:
+            start, end = local(use.starts_at), local(use.ends_at)
             first_row = max(0, (start.hour * 60 + start.minute - base) // ROW_MINUTES)
             end_minutes = end.hour * 60 + end.minute if end.date() == column.day else 24 * 60
             last_row = min(len(times), -(-(end_minutes - base) // ROW_MINUTES))
             if first_row >= len(times) or first_row in covered or first_row in placed:
                 continue
             span = max(1, last_row - first_row)
-            visible = viewer.sees(booking)
-            if not visible:
+            sees = viewer.sees_ids(use.company_id, use.held_by_id)
+            if not sees:
                 state = "busy"
-            elif booking.status == BookingStatus.PENDING:
+            elif use.booking_id is None:
+                state = "use"
+            elif use.is_pending:
                 state = "pending"
             else:
                 state = "own"
-            label = booking.title if visible else ""
-            placed[first_row] = Cell(state, column.room, booking.starts_at, span, booking, label)
+            placed[first_row] = Cell(
+                state,
+                column.room,
+                use.starts_at,
+                span,
+                use if sees else None,
+                use.title if sees else "",
+                links.get(use.hold_id, ""),
+            )
             covered.update(range(first_row + 1, first_row + span))
         for index, row in enumerate(rows):
             if index in covered:

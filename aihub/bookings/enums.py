@@ -50,3 +50,24 @@ class ChargeStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("booking charge status", "To be billed")
     INVOICED = "invoiced", pgettext_lazy("booking charge status", "Invoiced")
     CANCELLED = "cancelled", pgettext_lazy("booking charge status", "Cancelled")
+
+
+class HoldPurpose(models.TextChoices):
+    """What a room's time is held for: every use of a room goes through one hold."""
+
+    BOOKING = "booking", pgettext_lazy("room use", "Booking")
+    EVENT = "event", pgettext_lazy("room use", "Event")
+    MATCHING_SESSION = "matching_session", pgettext_lazy("room use", "Expert session")
+    COURSE_SESSION = "course_session", pgettext_lazy("room use", "Class")
+    DATA_ROOM = "data_room", pgettext_lazy("room use", "Secure data room")
+    CLOSURE = "closure", pgettext_lazy("room use", "Closed by the hub")
+
+
+class HoldState(models.TextChoices):
+    """A held range blocks the room; a released one no longer does. A clashing one was
+    recorded before the room had one owner of its time and overlaps another: it blocks
+    nothing until staff resolve the clash."""
+
+    HELD = "held", pgettext_lazy("hold state", "Held")
+    RELEASED = "released", pgettext_lazy("hold state", "Released")
+    CLASHING = "clashing", pgettext_lazy("hold state", "Clashes with another use")

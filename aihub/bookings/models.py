@@ -1,22 +1,33 @@
-"""Bookable rooms, bookings, weekly series and the charges for paid hours.
+"""Room holds, bookable rooms, bookings, weekly series and the charges for paid hours.
 
-Invariants the database holds: a positive capacity, slot and durations; opening before
-closing; a booking that ends after it starts, and its blocked range (``starts_at`` to
-``blocked_until`` = end plus the room's buffer) at least as long as the booking; amounts that
-add up. On PostgreSQL no two active bookings of one room may have overlapping blocked ranges
-(an exclusion constraint added by migration 0002); on SQLite the booking service checks and
-inserts in one IMMEDIATE transaction, so writers are serialised.
+Every use of a room's time — a booking, an event, an expert session, a class — is a
+``RoomHold``. Invariants the database holds: a positive capacity, slot and durations; opening
+before closing; a hold and a booking that end after they start, their blocked range
+(``starts_at`` to ``blocked_until`` = end plus the room's buffer) at least as long as them;
+amounts that add up; one hold per owner. On PostgreSQL no two held ranges of one room may
+overlap (an exclusion constraint added by migration 0006); on SQLite the hold service checks
+and inserts in one IMMEDIATE transaction, so writers are serialised.
 """
 
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aihub.bookings.enums import ACTIVE_STATUSES, BookerKind, BookingStatus, ChargeStatus, Equipment
+from aihub.bookings.enums import (
+    ACTIVE_STATUSES,
+    BookerKind,
+    BookingStatus,
+    ChargeStatus,
+    Equipment,
+    HoldPurpose,
+    HoldState,
+)
 from aihub.companies.models import Company
 from aihub.core.models import LoggedModel, TimeStampedModel, bilingual
 from aihub.leasing.models import Invoice
@@ -33,6 +44,96 @@ RELEASE_AFTER = datetime.timedelta(minutes=15)
 """A booking not checked in this long after it starts is released."""
 CHECK_IN_EARLY = datetime.timedelta(minutes=15)
 """Check-in opens this long before the start."""
+
+
+MAX_HOLD = datetime.timedelta(days=7)
+"""The longest single use of a room (a week-long event)."""
+MAX_BUFFER = datetime.timedelta(hours=4)
+"""The longest buffer a room may keep after each use."""
+
+
+class RoomHold(LoggedModel, TimeStampedModel):
+    """A room's time held for a purpose, on behalf of an owner object (a booking, an event,
+    a session…), from ``starts_at`` to ``ends_at``; the room stays blocked until
+    ``blocked_until`` (the end plus the room's buffer).
+
+    ``company`` and ``held_by`` are who may see what the hold is for; everyone else sees the
+    room as busy. Written only through ``aihub.bookings.holds``.
+    """
+
+    space = models.ForeignKey(
+        Space, verbose_name=_("room"), on_delete=models.PROTECT, related_name="holds"
+    )
+    purpose = models.CharField(_("used for"), max_length=20, choices=HoldPurpose.choices)
+    title_ko = models.CharField(_("title (Korean)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    blocked_until = models.DateTimeField(_("blocked until"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=HoldState.choices, default=HoldState.HELD
+    )
+    owner_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    owner_id = models.BigIntegerField()
+    owner = GenericForeignKey("owner_type", "owner_id")
+    company = models.ForeignKey(
+        Company,
+        verbose_name=_("company"),
+        on_delete=models.PROTECT,
+        related_name="room_holds",
+        null=True,
+        blank=True,
+    )
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("held by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("room hold")
+        verbose_name_plural = _("room holds")
+        ordering = ["starts_at", "id"]
+        indexes = [
+            models.Index(fields=["space", "starts_at"], name="bookings_hold_space_start"),
+            models.Index(fields=["state", "starts_at"], name="bookings_hold_state_start"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="bookings_hold_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(blocked_until__gte=F("ends_at")),
+                name="bookings_hold_blocked_covers_use",
+            ),
+            models.CheckConstraint(
+                condition=Q(blocked_until__lte=F("starts_at") + MAX_HOLD + MAX_BUFFER),
+                name="bookings_hold_at_most_a_week",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=HoldState.values), name="bookings_hold_state_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(purpose__in=HoldPurpose.values), name="bookings_hold_purpose_known"
+            ),
+            models.UniqueConstraint(
+                fields=["owner_type", "owner_id"], name="bookings_one_hold_per_owner"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"H-{self.pk or 0:06d}"
+
+    @property
+    def title(self) -> str:
+        return bilingual(self, "title")
+
+    @property
+    def is_held(self) -> bool:
+        return self.state == HoldState.HELD
 
 
 def _weekdays() -> list[int]:

@@ -6,21 +6,25 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from aihub.accounts.models import User
-from aihub.bookings.enums import ACTIVE_STATUSES, BookingStatus, ChargeStatus
+from aihub.bookings.enums import BookingStatus, ChargeStatus, HoldPurpose, HoldState
 from aihub.bookings.models import (
     BOOKABLE_KINDS,
+    MAX_BUFFER,
+    MAX_HOLD,
     BookableRoom,
     Booking,
     BookingCharge,
     BookingSeries,
+    RoomHold,
 )
 from aihub.companies.models import Company
 from aihub.companies.queries import companies_for_user, company_for_user
 from aihub.core.errors import NotFound
+from aihub.core.models import is_english, pick
 from aihub.spaces.models import Facility, Space
 
-MAX_SPAN = datetime.timedelta(hours=28)
-"""The longest blocked range a booking can have (24 h plus a 4 h buffer): bounds scans."""
+MAX_SPAN = MAX_HOLD + MAX_BUFFER
+"""The longest blocked range a use of a room can have: bounds scans."""
 
 
 def rooms_for_user(
@@ -163,71 +167,151 @@ def company_bookings_for_user(*, user: User, pk: int) -> Company:
     return company_for_user(user=user, pk=pk)
 
 
+@dataclass(frozen=True)
+class Taken:
+    """A held range of a room as calendars read it: a booking or any other use.
+
+    ``booking_id`` and ``status`` are set for bookings; ``company_id`` and ``held_by_id`` say
+    who may see what the use is for."""
+
+    hold_id: int
+    room_id: int
+    purpose: str
+    title: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    blocked_until: datetime.datetime
+    company_id: int | None
+    held_by_id: int | None
+    owner_type_id: int
+    owner_id: int
+    status: str = ""
+
+    @property
+    def booking_id(self) -> int | None:
+        return self.owner_id if self.purpose == HoldPurpose.BOOKING else None
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == BookingStatus.PENDING
+
+
+HOLD_FIELDS = (
+    "id",
+    "space_id",
+    "purpose",
+    "title_ko",
+    "title_en",
+    "starts_at",
+    "ends_at",
+    "blocked_until",
+    "company_id",
+    "held_by_id",
+    "owner_type_id",
+    "owner_id",
+)
+
+
 def busy(
     *, rooms: list[BookableRoom], start: datetime.datetime, end: datetime.datetime
-) -> list[Booking]:
-    """Active bookings of ``rooms`` whose blocked range meets [start, end), by start.
+) -> list[Taken]:
+    """Every use holding one of ``rooms`` whose blocked range meets [start, end), by start:
+    bookings (with their status) and events, sessions, classes alike. Two queries.
 
-    Reads only what a calendar shows; the scan is bounded by the longest possible booking.
+    The scan is bounded by the longest possible use of a room.
     """
     if not rooms:
         return []
-    return list(
-        Booking.objects.filter(
-            room__in=[room.pk for room in rooms],
-            status__in=ACTIVE_STATUSES,
+    room_of = {room.space_id: room.pk for room in rooms}
+    english = is_english()
+    rows = list(
+        RoomHold.objects.filter(
+            space__in=list(room_of),
+            state=HoldState.HELD,
             starts_at__lt=end,
             starts_at__gt=start - MAX_SPAN,
             blocked_until__gt=start,
         )
-        .select_related("company")
-        .only(
-            "id",
-            "room_id",
-            "company_id",
-            "company__name_ko",
-            "company__name_en",
-            "booked_by_id",
-            "organiser",
-            "title",
-            "starts_at",
-            "ends_at",
-            "blocked_until",
-            "status",
-        )
         .order_by("starts_at", "id")
+        .values_list(*HOLD_FIELDS)
     )
-
-
-BUSY_FIELDS = (
-    "id",
-    "room_id",
-    "company_id",
-    "booked_by_id",
-    "title",
-    "starts_at",
-    "ends_at",
-    "blocked_until",
-    "status",
-)
+    booking_ids = [row[11] for row in rows if row[2] == HoldPurpose.BOOKING]
+    statuses = (
+        dict(Booking.objects.filter(pk__in=booking_ids).values_list("pk", "status"))
+        if booking_ids
+        else {}
+    )
+    return [
+        Taken(
+            hold_id=pk,
+            room_id=room_of[space_id],
+            purpose=purpose,
+            title=pick(title_ko, title_en, english=english),
+            starts_at=starts_at,
+            ends_at=ends_at,
+            blocked_until=blocked_until,
+            company_id=company_id,
+            held_by_id=held_by_id,
+            owner_type_id=owner_type_id,
+            owner_id=owner_id,
+            status=statuses.get(owner_id, "") if purpose == HoldPurpose.BOOKING else "",
+        )
+        for (
+            pk,
+            space_id,
+            purpose,
+            title_ko,
+            title_en,
+            starts_at,
+            ends_at,
+            blocked_until,
+            company_id,
+            held_by_id,
+            owner_type_id,
+            owner_id,
+        ) in rows
+    ]
 
 
 def busy_rows(
     *, room_ids: list[int], start: datetime.datetime, end: datetime.datetime
-) -> list[tuple]:
-    """Like ``busy`` as plain tuples of ``BUSY_FIELDS``: for searches over many rooms."""
+) -> list[Taken]:
+    """Like ``busy`` for rooms given by id (searches over many rooms)."""
     if not room_ids:
         return []
-    return list(
-        Booking.objects.filter(
-            room__in=room_ids,
-            status__in=ACTIVE_STATUSES,
-            starts_at__lt=end,
-            starts_at__gt=start - MAX_SPAN,
-            blocked_until__gt=start,
-        )
+    rooms = list(BookableRoom.objects.filter(pk__in=room_ids).only("id", "space_id"))
+    return busy(rooms=rooms, start=start, end=end)
+
+
+def owner_links(taken: list[Taken]) -> dict[int, str]:
+    """The address of what each use is for (an event's page, a session's demand), by hold;
+    one query per kind of owner. Uses whose owner has no page are left out."""
+    from django.contrib.contenttypes.models import ContentType
+
+    by_type: dict[int, list[Taken]] = {}
+    for use in taken:
+        if use.purpose != HoldPurpose.BOOKING:
+            by_type.setdefault(use.owner_type_id, []).append(use)
+    links: dict[int, str] = {}
+    for type_id, uses in by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None or not hasattr(model, "get_absolute_url"):
+            continue
+        owners = model._default_manager.in_bulk([use.owner_id for use in uses])
+        for use in uses:
+            owner = owners.get(use.owner_id)
+            if owner is not None:
+                links[use.hold_id] = owner.get_absolute_url()
+    return links
+
+
+def clashing_holds() -> QuerySet[RoomHold]:
+    """Uses recorded before each room had one owner of its time that overlap another; for
+    staff to resolve."""
+    return (
+        RoomHold.objects.filter(state=HoldState.CLASHING)
+        .select_related("space__facility")
         .order_by("starts_at", "id")
-        .values_list(*BUSY_FIELDS)
     )
 
 

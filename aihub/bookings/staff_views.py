@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from aihub.bookings import queries, reports, services
+from aihub.bookings import holds, queries, reports, services
 from aihub.bookings.forms import RejectForm, ReportForm
 from aihub.bookings.models import Booking
 from aihub.core.errors import HubError, NotFound
@@ -22,10 +22,34 @@ from aihub.core.permissions import require
 @login_required
 @require_GET
 def approvals(request: HttpRequest) -> HttpResponse:
-    """Pending bookings, soonest first."""
+    """Pending bookings, soonest first, and uses of a room that clash with another."""
     require(request, "bookings.approve")
     page = paginate(queries.approval_queue(), page=request.GET.get("page"), per_page=25)
-    return render(request, "bookings/approvals.html", {"page": page, "reject_form": RejectForm()})
+    clashes = list(queries.clashing_holds()[:50])
+    return render(
+        request,
+        "bookings/approvals.html",
+        {"page": page, "reject_form": RejectForm(), "clashes": clashes},
+    )
+
+
+@login_required
+@require_POST
+def hold_again(request: HttpRequest, hold_pk: int) -> HttpResponse:
+    """Try to give a clashing use its room again (once the other use has moved or ended)."""
+    require(request, "bookings.approve")
+    hold = queries.clashing_holds().filter(pk=hold_pk).first()
+    if hold is None:
+        raise NotFound()
+    try:
+        holds.move_hold(
+            hold=hold, starts_at=hold.starts_at, ends_at=hold.ends_at, actor=request.user
+        )
+    except HubError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("The room is held again for this use."))
+    return redirect("bookings:approvals")
 
 
 def _pending(booking_pk: int) -> Booking:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("approvals/", staff_views.approvals, name="approvals"),
     path("approvals/<int:booking_pk>/approve/", staff_views.approve, name="approve"),
     path("approvals/<int:booking_pk>/reject/", staff_views.reject, name="reject"),
+    path("clashes/<int:hold_pk>/hold/", staff_views.hold_again, name="hold_again"),
     path("reports/", staff_views.report, name="report"),
     path("reports/export/", staff_views.report_export, name="report_export"),
     path("my/", views.personal_list, name="personal_list"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from aihub.core.errors import ValidationFailed
 from aihub.events.enums import EventKind
+from aihub.spaces.enums import ROOM_KINDS
 from aihub.spaces.models import Space
 
 LOCAL_INPUT = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
@@ -23,7 +24,7 @@ class EventForm(forms.Form):
     )
     space = forms.ModelChoiceField(
         label=gettext_lazy("Room of the hub"),
-        queryset=Space.objects.select_related("facility"),
+        queryset=Space.objects.filter(kind__in=ROOM_KINDS).select_related("facility"),
         required=False,
     )
     address = forms.CharField(

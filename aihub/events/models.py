@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from aihub.companies.models import Company
@@ -76,6 +77,9 @@ class Event(LoggedModel, TimeStampedModel):
 
     def closes_at(self) -> datetime.datetime:
         return self.registration_closes_at or self.starts_at
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"event_pk": self.pk})
 
 
 class Registration(LoggedModel, TimeStampedModel):

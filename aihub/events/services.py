@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from aihub.accounts.models import User
+from aihub.bookings import holds
+from aihub.bookings.enums import HoldPurpose
 from aihub.core.errors import Conflict, NotFound, ValidationFailed
 from aihub.events.enums import EventKind, RegistrationStatus
 from aihub.events.models import Event, Registration
@@ -83,17 +85,44 @@ def create_event(
     registration_closes_at: datetime.datetime | None = None,
     is_public: bool = True,
 ) -> Event:
-    """Create an event; raises ``ValidationFailed`` naming each bad field (nothing saved)."""
+    """Create an event; raises ``ValidationFailed`` naming each bad field (nothing saved).
+
+    An event in a hub room holds the room for its time (``aihub.bookings.holds``): a room in
+    use then refuses the event with a ``RoomTaken`` naming what holds it and when.
+    """
     details = {k: v for k, v in locals().items() if k in EVENT_FIELDS}
     _check_event(details)
     event = Event.objects.create(**details)
+    _hold_room(event, actor)
     event.log_action("events.event.created", actor=actor, data={"event_kind": kind})
     return event
 
 
+def _hold_room(event: Event, actor: User | None) -> None:
+    """Hold, move or free the event's room so that it matches the event."""
+    try:
+        holds.sync_hold(
+            owner=event,
+            space=event.space,
+            starts_at=event.starts_at,
+            ends_at=event.ends_at,
+            purpose=HoldPurpose.EVENT,
+            title_ko=event.title_ko,
+            title_en=event.title_en,
+            held_by=actor,
+            actor=actor,
+        )
+    except holds.RoomTaken as taken:
+        raise holds.RoomTaken(
+            str(taken.message), field="space", conflicts=taken.conflicts
+        ) from taken
+
+
 @transaction.atomic
 def change_event(*, event: Event, actor: User | None, **changes: Any) -> Event:
-    """Change the given fields; a larger capacity promotes people from the waiting list."""
+    """Change the given fields; a larger capacity promotes people from the waiting list. A
+    new time or room moves the event's hold in the same transaction (``RoomTaken`` when the
+    new slot is in use, and nothing is saved)."""
     unknown = set(changes) - set(EVENT_FIELDS)
     if unknown:
         raise ValidationFailed(errors={sorted(unknown)[0]: [_("This field cannot be changed.")]})
@@ -104,6 +133,8 @@ def change_event(*, event: Event, actor: User | None, **changes: Any) -> Event:
     for field, value in changes.items():
         setattr(event, field, value)
     event.save()
+    if {"space", "starts_at", "ends_at", "title_ko", "title_en"} & set(changed):
+        _hold_room(event, actor)
     if changed:
         event.log_action("events.event.changed", actor=actor, data={"fields": ", ".join(changed)})
     _promote(event=event, actor=actor)

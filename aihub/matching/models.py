@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from aihub.core.models import LoggedModel, TimeStampedModel, bilingual
@@ -208,6 +209,12 @@ class Session(LoggedModel, TimeStampedModel):
                 name="matching_session_room_when_in_room",
             ),
         ]
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "matching:demand",
+            kwargs={"pk": self.match.demand.company_id, "demand_pk": self.match.demand_id},
+        )
 
     def __str__(self) -> str:
         return f"{self.match} @ {self.starts_at:%Y-%m-%d %H:%M}"

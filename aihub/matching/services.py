@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aihub.accounts.models import User
+from aihub.bookings import holds
+from aihub.bookings.enums import HoldPurpose
 from aihub.companies.models import Company
 from aihub.core.errors import Conflict, ValidationFailed
 from aihub.matching import conf, mail
@@ -376,11 +378,12 @@ def book_session(
 ) -> Session:
     """Book a 30 to 60 minute session of an accepted match in the expert's office hours.
 
-    In a room the room must be a meeting or education room or a lounge, free at that time;
-    online sessions take no room. The company's sessions in the calendar year may not pass
-    the yearly allowance (``AIHUB_CONSULTING_HOURS_PER_YEAR``). The expert must be free.
-    The first session of an accepted match moves it to the meeting stage. Both sides get a
-    confirmation mail in their language.
+    In a room the room must be a meeting or education room or a lounge, and the session holds
+    it (``aihub.bookings.holds``): a room in use by a booking, an event or another session
+    refuses it with ``RoomTaken``; online sessions take no room. The company's sessions in
+    the calendar year may not pass the yearly allowance (``AIHUB_CONSULTING_HOURS_PER_YEAR``).
+    The expert must be free. The first session of an accepted match moves it to the meeting
+    stage. Both sides get a confirmation mail in their language.
     """
     company = Company.objects.select_for_update().get(pk=match.demand.company_id)
     match = Match.objects.select_related("expert", "demand__company").get(pk=match.pk)
@@ -407,11 +410,27 @@ def book_session(
     overlap = Q(starts_at__lt=ends_at, ends_at__gt=starts_at)
     if Session.objects.filter(overlap, match__expert=match.expert).exists():
         raise Conflict(_("The expert already has a session at that time."), field="starts_at")
-    if room is not None and Session.objects.filter(overlap, room=room).exists():
-        raise Conflict(_("The room is already booked at that time."), field="room")
     session = Session.objects.create(
         match=match, starts_at=starts_at, ends_at=ends_at, mode=mode, room=room, booked_by=actor
     )
+    if room is not None:
+        try:
+            holds.hold_room(
+                space=room,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                purpose=HoldPurpose.MATCHING_SESSION,
+                owner=session,
+                title_ko=match.demand.title,
+                title_en=match.demand.title,
+                company=company,
+                held_by=actor,
+                actor=actor,
+            )
+        except holds.RoomTaken as taken:
+            raise holds.RoomTaken(
+                str(taken.message), field="room", conflicts=taken.conflicts
+            ) from taken
     session.log_action(
         "matching.session.booked",
         actor=actor,

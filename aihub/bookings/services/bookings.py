@@ -1,10 +1,12 @@
 """Booking writes: book, book weekly, change, cancel, approve, reject, check in, release.
 
-The invariant: no two active bookings of one room overlap, buffers included. Every write
-that places a booking checks for overlaps and inserts in one transaction; on SQLite the
-IMMEDIATE transaction serialises writers so the two cannot interleave, on PostgreSQL the
-exclusion constraint refuses the loser of a race, and both end as ``BookingConflict``
-naming the time that is taken.
+A booking holds its room through ``aihub.bookings.holds`` like every other use of a room
+(events, expert sessions, classes): no two held ranges of one room overlap, buffers
+included. Every write that places a booking checks for overlaps and inserts its hold in one
+transaction; on SQLite the IMMEDIATE transaction serialises writers so the two cannot
+interleave, on PostgreSQL the exclusion constraint refuses the loser of a race, and both
+end as ``BookingConflict`` naming the time that is taken. A booking that ends (cancelled,
+rejected, released) frees its hold in the same transaction.
 """
 
 import datetime
@@ -17,10 +19,10 @@ from django.utils.translation import gettext as _
 
 from aihub.accounts.enums import Role
 from aihub.accounts.models import User
-from aihub.bookings import mail, policy
-from aihub.bookings.enums import ACTIVE_STATUSES, BookerKind, BookingStatus
+from aihub.bookings import holds, mail, policy
+from aihub.bookings.enums import ACTIVE_STATUSES, BookerKind, BookingStatus, HoldPurpose
 from aihub.bookings.errors import BookingConflict
-from aihub.bookings.models import RELEASE_AFTER, BookableRoom, Booking, BookingSeries
+from aihub.bookings.models import RELEASE_AFTER, BookableRoom, Booking, BookingSeries, RoomHold
 from aihub.bookings.services.charges import Quota, cancel_charges, create_charge
 from aihub.bookings.timeutil import local, show, show_range
 from aihub.companies.enums import CompanyStatus
@@ -64,19 +66,13 @@ def _check_room_open(room: BookableRoom) -> None:
         raise Conflict(_("This room cannot be booked at the moment."), code="room_closed")
 
 
-def _overlapping(room: BookableRoom, slots: list[Slot], exclude: list[int]) -> list[Booking]:
-    """Active bookings of ``room`` whose blocked range meets a slot's blocked range."""
-    match = Q()
-    for slot in slots:
-        match |= Q(starts_at__lt=slot.ends_at + room.buffer, blocked_until__gt=slot.starts_at)
-    return list(
-        Booking.objects.filter(match, room=room, status__in=ACTIVE_STATUSES)
-        .exclude(pk__in=exclude)
-        .order_by("starts_at")
-    )
+def _blocked(room: BookableRoom, slot: Slot) -> tuple[datetime.datetime, datetime.datetime]:
+    return slot.starts_at, slot.ends_at + room.buffer
 
 
-def _conflict_message(room: BookableRoom, taken: Booking) -> str:
+def _conflict_message(room: BookableRoom, taken: RoomHold, actor: User | None) -> str:
+    if taken.purpose != HoldPurpose.BOOKING:
+        return holds.taken_message(taken, viewer=actor)
     if room.buffer_minutes:
         return _(
             "The room is booked from %(start)s to %(end)s and needs %(buffer)d minutes "
@@ -92,22 +88,26 @@ def _conflict_message(room: BookableRoom, taken: Booking) -> str:
     }
 
 
-def _refuse_overlaps(room: BookableRoom, slots: list[Slot], exclude: list[int]) -> None:
-    taken = _overlapping(room, slots, exclude)
+def _refuse_overlaps(
+    room: BookableRoom, slots: list[Slot], exclude: list[int], actor: User | None = None
+) -> None:
+    """``BookingConflict`` when any other use holds the room during a slot (holds in
+    ``exclude`` are the booking's own)."""
+    taken = holds.overlapping(room.space, [_blocked(room, slot) for slot in slots], exclude=exclude)
     if not taken:
         return
     if len(slots) == 1:
         raise BookingConflict(
-            _conflict_message(room, taken[0]),
+            _conflict_message(room, taken[0], actor),
             field="starts_at",
-            conflicts=[show_range(b.starts_at, b.ends_at) for b in taken],
+            conflicts=[show_range(h.starts_at, h.ends_at) for h in taken],
         )
     dates = sorted(
         {
             local(slot.starts_at).date().isoformat()
             for slot in slots
-            for b in taken
-            if b.starts_at < slot.ends_at + room.buffer and b.blocked_until > slot.starts_at
+            for h in taken
+            if h.starts_at < slot.ends_at + room.buffer and h.blocked_until > slot.starts_at
         }
     )
     raise BookingConflict(
@@ -156,17 +156,42 @@ def _check_all(
         )
 
 
-def _insert(bookings: list[Booking], room: BookableRoom, slots: list[Slot]) -> None:
-    """Insert inside a savepoint; an exclusion violation becomes ``BookingConflict``."""
+def _hold(booking: Booking, room: BookableRoom, actor: User | None) -> RoomHold:
+    return holds.hold_room(
+        space=room.space,
+        starts_at=booking.starts_at,
+        ends_at=booking.ends_at,
+        purpose=HoldPurpose.BOOKING,
+        owner=booking,
+        title_ko=booking.title,
+        title_en=booking.title,
+        company=booking.company,
+        held_by=booking.booked_by,
+        actor=actor,
+    )
+
+
+def _insert(
+    bookings: list[Booking], room: BookableRoom, slots: list[Slot], actor: User | None
+) -> None:
+    """Insert the bookings and their holds inside a savepoint; any overlap (found by the
+    check or by the exclusion constraint) becomes ``BookingConflict`` and nothing stays."""
     try:
         with transaction.atomic():
             for booking in bookings:
                 booking.save()
-    except IntegrityError as exc:
+                _hold(booking, room, actor)
+    except (IntegrityError, holds.RoomTaken) as exc:
         for booking in bookings:
             booking.pk = None
-        _refuse_overlaps(room, slots, [])
+        _refuse_overlaps(room, slots, [], actor)
         raise BookingConflict(field="starts_at") from exc
+
+
+def _release(booking: Booking, actor: User | None) -> None:
+    hold = holds.hold_for(booking)
+    if hold is not None:
+        holds.release_hold(hold=hold, actor=actor)
 
 
 def _audit_data(booking: Booking) -> dict:
@@ -230,7 +255,7 @@ def book_room(
     quota = Quota(room=room, company=company, kind=kind)
     quota.lock()
     charged = quota.charged_minutes(starts_at, ends_at)
-    _refuse_overlaps(room, slots, [])
+    _refuse_overlaps(room, slots, [], actor)
     booking = Booking(
         room=room,
         company=company,
@@ -244,7 +269,7 @@ def book_room(
         blocked_until=ends_at + room.buffer,
         status=_initial_status(room, kind, actor),
     )
-    _insert([booking], room, slots)
+    _insert([booking], room, slots, actor)
     _after_booking([booking], [charged], actor)
     mail.notify(booking, "requested" if booking.status == BookingStatus.PENDING else "confirmed")
     return booking
@@ -303,7 +328,7 @@ def book_series(
     quota = Quota(room=room, company=company, kind=kind)
     quota.lock()
     charged = [quota.charged_minutes(slot.starts_at, slot.ends_at) for slot in slots]
-    _refuse_overlaps(room, slots, [])
+    _refuse_overlaps(room, slots, [], actor)
     series = BookingSeries.objects.create(
         room=room,
         company=company,
@@ -330,7 +355,7 @@ def book_series(
         )
         for slot in slots
     ]
-    _insert(bookings, room, slots)
+    _insert(bookings, room, slots, actor)
     series.log_action(
         "bookings.series.created", actor=actor, data={"series": str(series), "weeks": weeks}
     )
@@ -376,7 +401,8 @@ def change_booking(
     )
     quota.lock()
     charged = quota.charged_minutes(starts_at, ends_at)
-    _refuse_overlaps(room, slots, [booking.pk])
+    own = holds.hold_for(booking)
+    _refuse_overlaps(room, slots, [own.pk] if own else [], actor)
     booking.starts_at, booking.ends_at = starts_at, ends_at
     booking.blocked_until = ends_at + room.buffer
     booking.attendees = attendees
@@ -384,11 +410,22 @@ def change_booking(
         booking.title = title.strip()[:120]
     if not actor.is_hub_staff and booking.status == BookingStatus.CONFIRMED:
         booking.status = _initial_status(room, booking.booker_kind, actor)
+    booking.save()
     try:
-        with transaction.atomic():
-            booking.save()
-    except IntegrityError as exc:
-        _refuse_overlaps(room, slots, [booking.pk])
+        if own is None:
+            _hold(booking, room, actor)
+        else:
+            holds.move_hold(
+                hold=own,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                space=room.space,
+                title_ko=booking.title,
+                title_en=booking.title,
+                actor=actor,
+            )
+    except holds.RoomTaken as exc:
+        _refuse_overlaps(room, slots, [own.pk] if own else [], actor)
         raise BookingConflict(field="starts_at") from exc
     booking.log_action("bookings.booking.changed", actor=actor, data=_audit_data(booking))
     cancel_charges(booking=booking, actor=actor)
@@ -413,6 +450,7 @@ def cancel_booking(
     booking.cancelled_at = now
     booking.save(update_fields=["status", "cancelled_at", "updated_at"])
     booking.log_action("bookings.booking.cancelled", actor=actor, data={"booking": str(booking)})
+    _release(booking, actor)
     cancel_charges(booking=booking, actor=actor)
     mail.notify(booking, "cancelled")
     return booking
@@ -436,6 +474,7 @@ def cancel_series(
         booking.log_action(
             "bookings.booking.cancelled", actor=actor, data={"booking": str(booking)}
         )
+        _release(booking, actor)
         cancel_charges(booking=booking, actor=actor)
     series.log_action(
         "bookings.series.cancelled",
@@ -481,6 +520,7 @@ def reject_booking(*, booking: Booking, actor: User, note: str = "") -> Booking:
         actor=actor,
         data={"booking": str(booking), "note": booking.decision_note},
     )
+    _release(booking, actor)
     cancel_charges(booking=booking, actor=actor)
     mail.notify(booking, "rejected")
     return booking
@@ -530,11 +570,13 @@ def release_no_shows(*, now: datetime.datetime | None = None) -> int:
                 "bookings.booking.rejected",
                 data={"booking": str(booking), "note": booking.decision_note},
             )
+            _release(booking, None)
             cancel_charges(booking=booking, actor=None)
             mail.notify(booking, "rejected")
             continue
         booking.status = BookingStatus.RELEASED
         booking.save(update_fields=["status", "updated_at"])
         booking.log_action("bookings.booking.released", data={"booking": str(booking)})
+        _release(booking, None)
         mail.notify(booking, "released")
     return len(due)

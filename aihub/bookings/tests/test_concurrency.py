@@ -133,3 +133,51 @@ def test_conflicting_series_same_moment_one_wins(room, company, bookers, day, sh
     results = _race([series_for(user) for user in bookers[:4]])
     assert sorted(type(r).__name__ for r in results) == ["BookingConflict"] * 3 + ["BookingSeries"]
     assert shared_database(lambda: Booking.objects.filter(room=room).count()) == 3
+
+
+def test_event_and_bookings_racing_for_one_room_exactly_one_wins(
+    room, company, bookers, staff, day, shared_database
+):
+    """A demo day and seven bookings of the same afternoon at the same moment: one use holds
+    the room, every other is refused, and no two held ranges overlap."""
+    from aihub.bookings.enums import HoldState
+    from aihub.bookings.models import RoomHold
+    from aihub.events import services as event_services
+    from aihub.events.enums import EventKind
+
+    starts_at, ends_at = slot(day, "14:00", "17:00")
+
+    def event():
+        return event_services.create_event(
+            kind=EventKind.DEMO_DAY,
+            title_ko="데모데이",
+            title_en="Demo day",
+            starts_at=starts_at,
+            ends_at=ends_at,
+            capacity=40,
+            space=room.space,
+            actor=staff,
+        )
+
+    def booking_for(user):
+        one_start, one_end = slot(day, "15:00", "16:00")
+        return lambda: services.book_room(
+            room=room,
+            starts_at=one_start,
+            ends_at=one_end,
+            title="Race",
+            actor=user,
+            company=company,
+        )
+
+    results = _race([event, *[booking_for(u) for u in bookers[:7]]])
+    refused = [r for r in results if isinstance(r, BookingConflict)]
+    assert len(refused) == 7, results
+    held = shared_database(
+        lambda: list(
+            RoomHold.objects.filter(space=room.space, state=HoldState.HELD).values_list(
+                "starts_at", "blocked_until"
+            )
+        )
+    )
+    assert len(held) == 1

@@ -383,17 +383,30 @@ def test_change_room_refuses_bad_rules(room):
     connection.vendor != "postgresql", reason="the exclusion constraint is PostgreSQL's"
 )
 def test_exclusion_constraint_refuses_direct_overlap(room, member, company, day):
+    """Written past the service, an overlapping hold of the same room is refused by the
+    database itself; a released one is not in the way."""
+    from django.contrib.contenttypes.models import ContentType
     from django.db import IntegrityError, transaction
 
+    from aihub.bookings.enums import HoldState
+    from aihub.bookings.models import RoomHold
+
     first = book(room, day, "10:00", "11:00", actor=member, company=company)
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Booking.objects.create(
-            room=room,
-            company=company,
-            booked_by=member,
-            booker_kind=first.booker_kind,
-            title="x",
+    second = book(room, day, "12:00", "13:00", actor=member, company=company)
+
+    def overlapping(state: str) -> RoomHold:
+        return RoomHold.objects.create(
+            space=room.space,
+            purpose="event",
+            title_ko="x",
             starts_at=first.starts_at,
             ends_at=first.ends_at,
             blocked_until=first.ends_at,
+            state=state,
+            owner_type=ContentType.objects.get_for_model(Booking),
+            owner_id=second.pk + 1000,
         )
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        overlapping(HoldState.HELD)
+    assert overlapping(HoldState.RELEASED).pk
