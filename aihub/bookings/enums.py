@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import pgettext_lazy
 
+from aihub.core.lifecycle import Lifecycle
+
 
 class BookerKind(models.TextChoices):
     """Who a booking is for; a room lists the kinds that may book it."""
@@ -28,6 +30,28 @@ class BookingStatus(models.TextChoices):
     REJECTED = "rejected", pgettext_lazy("booking status", "Rejected")
     RELEASED = "released", pgettext_lazy("booking status", "Released (no-show)")
 
+
+BOOKING_LIFECYCLE = Lifecycle(
+    thing=pgettext_lazy("lifecycle", "booking"),
+    states=BookingStatus,
+    moves={
+        BookingStatus.PENDING: {
+            BookingStatus.CONFIRMED,
+            BookingStatus.REJECTED,
+            BookingStatus.CANCELLED,
+        },
+        BookingStatus.CONFIRMED: {
+            BookingStatus.CHECKED_IN,
+            BookingStatus.CANCELLED,
+            BookingStatus.RELEASED,
+            BookingStatus.PENDING,
+        },
+        BookingStatus.CHECKED_IN: {BookingStatus.CANCELLED},
+    },
+)
+"""A request is approved, rejected or withdrawn; a confirmed booking is checked in to,
+cancelled, released when nobody came, or asks for approval again when its booker moves it;
+staff may still cancel a booking in use."""
 
 ACTIVE_STATUSES = (BookingStatus.PENDING, BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN)
 """Bookings that hold their room: no two of one room may overlap, buffers included."""

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import pgettext_lazy
 
+from aihub.core.lifecycle import Lifecycle
+
 
 class CallKind(models.TextChoices):
     RESIDENCY = "residency", pgettext_lazy("call kind", "Residency")
@@ -54,6 +56,29 @@ class ApplicationStatus(models.TextChoices):
     REJECTED = "rejected", pgettext_lazy("application state", "Not selected")
     DECLINED = "declined", pgettext_lazy("application state", "Declined by the applicant")
     WITHDRAWN = "withdrawn", pgettext_lazy("application state", "Withdrawn")
+
+
+APPLICATION_LIFECYCLE = Lifecycle(
+    thing=pgettext_lazy("lifecycle", "application"),
+    states=ApplicationStatus,
+    moves={
+        ApplicationStatus.DRAFT: {ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN},
+        ApplicationStatus.SUBMITTED: {
+            ApplicationStatus.SELECTED,
+            ApplicationStatus.REJECTED,
+            ApplicationStatus.WAITLISTED,
+            ApplicationStatus.WITHDRAWN,
+        },
+        ApplicationStatus.WAITLISTED: {
+            ApplicationStatus.SELECTED,
+            ApplicationStatus.REJECTED,
+            ApplicationStatus.WITHDRAWN,
+        },
+        ApplicationStatus.SELECTED: {ApplicationStatus.DECLINED},
+    },
+)
+"""A draft is submitted or withdrawn; judging selects, waitlists or rejects it (a waitlisted
+one may move up); a selected company may decline."""
 
 
 class Outcome(models.TextChoices):

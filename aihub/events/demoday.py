@@ -16,8 +16,9 @@ from aihub.accounts.enums import Role
 from aihub.accounts.models import User
 from aihub.companies.models import Company
 from aihub.core.errors import Conflict, ValidationFailed
+from aihub.core.lifecycle import move
 from aihub.events import scheduling as engine
-from aihub.events.enums import Decision, DemoDayStatus, EventKind, Side
+from aihub.events.enums import DEMO_DAY_LIFECYCLE, Decision, DemoDayStatus, EventKind, Side
 from aihub.events.models import (
     DemoDay,
     DemoDayInvestor,
@@ -343,6 +344,10 @@ def _previous(demo_day: DemoDay) -> engine.Schedule:
     )
 
 
+SCHEDULE_FIELDS = ("objective", "upper_bound", "gap", "covered_startups", "total_score")
+"""The schedule's figures kept on the demo day (``_store`` sets them)."""
+
+
 def _store(demo_day: DemoDay, result: engine.Schedule) -> None:
     """Replace the meetings, keeping each kept meeting at its table."""
     old = {
@@ -419,12 +424,14 @@ def run_scheduler(
             result = engine.schedule(current, time_limit=time_limit)
         Meeting.objects.filter(demo_day=demo_day).delete()
         _store(demo_day, result)
-        demo_day.status = DemoDayStatus.DRAFT
-        demo_day.save()
-        demo_day.log_action(
-            "events.demoday.scheduled",
+        move(
+            demo_day,
+            lifecycle=DEMO_DAY_LIFECYCLE,
+            to=DemoDayStatus.DRAFT,
             actor=actor,
+            action="events.demoday.scheduled",
             data={"objective": result.objective, "upper_bound": result.upper_bound},
+            fields=SCHEDULE_FIELDS,
         )
     return demo_day
 
@@ -456,13 +463,17 @@ def _notify(
 def publish(*, demo_day: DemoDay, actor: User | None) -> DemoDay:
     """Publish the draft; every participant is mailed that their agenda is ready."""
     demo_day = _locked(demo_day)
-    if demo_day.status != DemoDayStatus.DRAFT:
-        raise Conflict(
+    move(
+        demo_day,
+        lifecycle=DEMO_DAY_LIFECYCLE,
+        to=DemoDayStatus.PUBLISHED,
+        actor=actor,
+        action="events.demoday.published",
+        data={"status": DemoDayStatus.PUBLISHED},
+        refusal=Conflict(
             _("Run the scheduler first; only a draft can be published."), code="not_draft"
-        )
-    demo_day.status = DemoDayStatus.PUBLISHED
-    demo_day.save(update_fields=["status", "updated_at"])
-    demo_day.log_action("events.demoday.published", actor=actor, data={"status": demo_day.status})
+        ),
+    )
     _notify(
         demo_day,
         investors=set(demo_day.investors.filter(withdrawn=False).values_list("pk", flat=True)),

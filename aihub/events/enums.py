@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import pgettext_lazy
 
+from aihub.core.lifecycle import Lifecycle
+
 
 class EventKind(models.TextChoices):
     SEMINAR = "seminar", pgettext_lazy("event kind", "Seminar")
@@ -25,6 +27,28 @@ class DemoDayStatus(models.TextChoices):
     SETUP = "setup", pgettext_lazy("demo day status", "Set-up")
     DRAFT = "draft", pgettext_lazy("demo day status", "Draft schedule")
     PUBLISHED = "published", pgettext_lazy("demo day status", "Published")
+
+
+REGISTRATION_LIFECYCLE = Lifecycle(
+    thing=pgettext_lazy("lifecycle", "registration"),
+    states=RegistrationStatus,
+    moves={
+        RegistrationStatus.WAITING: {RegistrationStatus.CONFIRMED, RegistrationStatus.CANCELLED},
+        RegistrationStatus.CONFIRMED: {RegistrationStatus.CANCELLED},
+    },
+)
+"""Someone on the waiting list gets a place or gives up; a confirmed person may cancel."""
+
+DEMO_DAY_LIFECYCLE = Lifecycle(
+    thing=pgettext_lazy("lifecycle", "demo day"),
+    states=DemoDayStatus,
+    moves={
+        DemoDayStatus.SETUP: {DemoDayStatus.DRAFT},
+        DemoDayStatus.DRAFT: {DemoDayStatus.DRAFT, DemoDayStatus.PUBLISHED},
+    },
+)
+"""The scheduler makes (and remakes) a draft; staff publish it; a published schedule changes
+only by re-planning after a withdrawal."""
 
 
 class Side(models.TextChoices):

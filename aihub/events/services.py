@@ -19,7 +19,8 @@ from aihub.accounts.models import User
 from aihub.bookings import holds
 from aihub.bookings.enums import HoldPurpose
 from aihub.core.errors import Conflict, NotFound, ValidationFailed
-from aihub.events.enums import EventKind, RegistrationStatus
+from aihub.core.lifecycle import move
+from aihub.events.enums import REGISTRATION_LIFECYCLE, EventKind, RegistrationStatus
 from aihub.events.models import Event, Registration
 from aihub.outbox.services import queue_mail
 from aihub.spaces.models import Space
@@ -199,25 +200,54 @@ def register(*, event: Event, user: User, actor: User | None = None) -> Registra
     return registration
 
 
+REGISTRATION_ACTIONS = {
+    RegistrationStatus.CONFIRMED: "events.registration.promoted",
+    RegistrationStatus.CANCELLED: "events.registration.cancelled",
+}
+
+
+def set_registration_status(
+    *,
+    registration: Registration,
+    to: str,
+    actor: User | None,
+    refusal: Conflict | None = None,
+) -> Registration:
+    """The one door of a registration's status after it is made (the event locked by the
+    caller): checks ``REGISTRATION_LIFECYCLE``, writes the audit entry, and mails the person
+    whose waiting turned into a place."""
+    move(
+        registration,
+        lifecycle=REGISTRATION_LIFECYCLE,
+        to=to,
+        actor=actor,
+        action=REGISTRATION_ACTIONS[to],
+        data={"email": registration.user.email},
+        refusal=refusal,
+    )
+    if to == RegistrationStatus.CONFIRMED:
+        _mail(
+            users=[registration.user],
+            subject="promoted",
+            template="events/mail/promoted.txt",
+            context={"registration": registration, "event": registration.event},
+            event=registration.event,
+        )
+    return registration
+
+
 def _promote(*, event: Event, actor: User | None) -> list[Registration]:
     """Fill free places from the waiting list in registration order (event row locked)."""
     free = event.capacity - _confirmed_count(event)
     promoted = []
     if free <= 0:
         return promoted
-    waiting = event.registrations.filter(status=RegistrationStatus.WAITING).select_related("user")
+    waiting = event.registrations.filter(status=RegistrationStatus.WAITING).select_related(
+        "user", "event"
+    )
     for registration in waiting.order_by("created_at", "pk")[:free]:
-        registration.status = RegistrationStatus.CONFIRMED
-        registration.save(update_fields=["status", "updated_at"])
-        registration.log_action(
-            "events.registration.promoted", actor=actor, data={"email": registration.user.email}
-        )
-        _mail(
-            users=[registration.user],
-            subject="promoted",
-            template="events/mail/promoted.txt",
-            context={"registration": registration, "event": event},
-            event=event,
+        set_registration_status(
+            registration=registration, to=RegistrationStatus.CONFIRMED, actor=actor
         )
         promoted.append(registration)
     return promoted
@@ -227,15 +257,14 @@ def _promote(*, event: Event, actor: User | None) -> list[Registration]:
 def cancel_registration(*, registration: Registration, actor: User | None) -> Registration:
     """Cancel a registration; a freed place goes to the first person on the waiting list."""
     event = Event.objects.select_for_update().get(pk=registration.event_id)
-    registration = Registration.objects.select_related("user").get(pk=registration.pk)
-    if registration.status == RegistrationStatus.CANCELLED:
-        raise Conflict(_("This registration is already cancelled."), code="already_cancelled")
+    registration = Registration.objects.select_related("user", "event").get(pk=registration.pk)
     if registration.checked_in_at is not None:
         raise Conflict(_("A checked-in registration cannot be cancelled."), code="checked_in")
-    registration.status = RegistrationStatus.CANCELLED
-    registration.save(update_fields=["status", "updated_at"])
-    registration.log_action(
-        "events.registration.cancelled", actor=actor, data={"email": registration.user.email}
+    set_registration_status(
+        registration=registration,
+        to=RegistrationStatus.CANCELLED,
+        actor=actor,
+        refusal=Conflict(_("This registration is already cancelled."), code="already_cancelled"),
     )
     _promote(event=event, actor=actor)
     return registration

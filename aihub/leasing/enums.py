@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import pgettext_lazy
 
+from aihub.core.lifecycle import Lifecycle
+
 
 class PriceBasis(models.TextChoices):
     """What a lease is priced by; one price rule per basis and effective date."""
@@ -22,6 +24,18 @@ class LeaseStatus(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("lease status", "Cancelled")
 
 
+LEASE_LIFECYCLE = Lifecycle(
+    thing=pgettext_lazy("lifecycle", "lease"),
+    states=LeaseStatus,
+    moves={
+        LeaseStatus.DRAFT: {LeaseStatus.ACTIVE, LeaseStatus.CANCELLED},
+        LeaseStatus.ACTIVE: {LeaseStatus.ENDING, LeaseStatus.ENDED},
+        LeaseStatus.ENDING: {LeaseStatus.ACTIVE, LeaseStatus.ENDING, LeaseStatus.ENDED},
+    },
+)
+"""A draft is signed (active) or withdrawn; a signed lease nears its end (ending), may be
+renewed (active again) or ended early (ending, again), and ends."""
+
 OCCUPYING_STATUSES = (LeaseStatus.DRAFT, LeaseStatus.ACTIVE, LeaseStatus.ENDING, LeaseStatus.ENDED)
 """Leases that hold their space for their dates: every one except a cancelled draft."""
 
@@ -32,6 +46,14 @@ class InvoiceStatus(models.TextChoices):
     ISSUED = "issued", pgettext_lazy("invoice status", "Issued")
     PAID = "paid", pgettext_lazy("invoice status", "Paid")
     CANCELLED = "cancelled", pgettext_lazy("invoice status", "Cancelled")
+
+
+INVOICE_LIFECYCLE = Lifecycle(
+    thing=pgettext_lazy("lifecycle", "invoice"),
+    states=InvoiceStatus,
+    moves={InvoiceStatus.ISSUED: {InvoiceStatus.PAID, InvoiceStatus.CANCELLED}},
+)
+"""An issued invoice is paid in full or cancelled (and reissued); nothing comes after."""
 
 
 class PaymentMethod(models.TextChoices):

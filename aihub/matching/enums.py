@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import pgettext_lazy
 
+from aihub.core.lifecycle import Lifecycle
+
 
 class HelpKind(models.TextChoices):
     RESEARCH_PARTNER = "research_partner", pgettext_lazy("help kind", "Research partner")
@@ -70,3 +72,9 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     MatchStatus.MEETING: (MatchStatus.IN_PROGRESS, MatchStatus.SOLVED, MatchStatus.NOT_SOLVED),
     MatchStatus.IN_PROGRESS: (MatchStatus.SOLVED, MatchStatus.NOT_SOLVED),
 }
+
+MATCH_LIFECYCLE = Lifecycle(
+    thing=pgettext_lazy("lifecycle", "match"), states=MatchStatus, moves=TRANSITIONS
+)
+"""Staff approve or reject a proposal; the expert accepts or declines; the two sides meet,
+work on the problem and close the match as solved or not."""

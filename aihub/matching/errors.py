@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from aihub.core.errors import Conflict, HubError, ValidationFailed
+from aihub.core.lifecycle import TransitionRefused as CoreTransitionRefused
 from aihub.matching.engine import MAX_TEXT_CHARS, MatchingInputError
 
 MESSAGES = {
@@ -22,7 +23,7 @@ class NoCandidates(Conflict):
     )
 
 
-class TransitionRefused(Conflict):
+class TransitionRefused(CoreTransitionRefused):
     code = "bad_transition"
     default_message = _("This match cannot move to that status now.")
 

@@ -18,6 +18,7 @@ from aihub.bookings import holds
 from aihub.bookings.enums import HoldPurpose
 from aihub.companies.models import Company
 from aihub.core.errors import Conflict, ValidationFailed
+from aihub.core.lifecycle import move
 from aihub.matching import conf, mail
 from aihub.matching.checks import check_text, joined, resolve_tags
 from aihub.matching.engine import (
@@ -36,7 +37,7 @@ from aihub.matching.engine import (
 from aihub.matching.enums import (
     BOOKABLE_STATUSES,
     LOAD_STATUSES,
-    TRANSITIONS,
+    MATCH_LIFECYCLE,
     DemandStatus,
     HelpKind,
     MatchStatus,
@@ -238,23 +239,27 @@ def propose_matches(
 # --- The match lifecycle -------------------------------------------------------------------
 
 
-def _transition(*, match: Match, to: str, actor: User, note: str = "") -> Match:
-    """Move the match to ``to``; approval, acceptance, decline and solved are mailed to the
-    company's members and the expert after commit."""
+def set_match_status(*, match: Match, to: str, actor: User, note: str = "") -> Match:
+    """The one door of a match's status: checks ``MATCH_LIFECYCLE``, records when, writes the
+    audit entry; approval, acceptance, decline and solved are mailed to the company's
+    members and the expert."""
     match = Match.objects.select_for_update().select_related("expert").get(pk=match.pk)
-    if to not in TRANSITIONS.get(match.status, ()):
-        raise TransitionRefused()
-    match.status = to
     match.status_changed_at = timezone.now()
-    fields = ["status", "status_changed_at", "updated_at"]
+    fields = ["status_changed_at"]
     if note:
         match.outcome_note = note
         fields.append("outcome_note")
-    match.save(update_fields=fields)
-    match.log_action(
-        "matching.match.status_changed",
+    move(
+        match,
+        lifecycle=MATCH_LIFECYCLE,
+        to=to,
         actor=actor,
+        action="matching.match.status_changed",
         data={"expert": match.expert.name_en or match.expert.name_ko, "match_status": to},
+        fields=fields,
+        refusal=None
+        if MATCH_LIFECYCLE.allows(match.status, to)
+        else TransitionRefused(MATCH_LIFECYCLE.refusal(match.status, to).message),
     )
     if to in mail.NOTIFIED_STATUSES:
         mail.send_match_status(match=match, status=to)
@@ -264,7 +269,7 @@ def _transition(*, match: Match, to: str, actor: User, note: str = "") -> Match:
 @transaction.atomic
 def review_match(*, match: Match, approve: bool, actor: User) -> Match:
     """Staff approve a proposal (the expert then sees the demand) or reject it."""
-    return _transition(
+    return set_match_status(
         match=match, to=MatchStatus.APPROVED if approve else MatchStatus.REJECTED, actor=actor
     )
 
@@ -272,7 +277,7 @@ def review_match(*, match: Match, approve: bool, actor: User) -> Match:
 @transaction.atomic
 def respond_to_match(*, match: Match, accept: bool, actor: User) -> Match:
     """The expert accepts or declines a match staff approved."""
-    return _transition(
+    return set_match_status(
         match=match, to=MatchStatus.ACCEPTED if accept else MatchStatus.DECLINED, actor=actor
     )
 
@@ -280,13 +285,13 @@ def respond_to_match(*, match: Match, accept: bool, actor: User) -> Match:
 @transaction.atomic
 def record_meeting(*, match: Match, actor: User) -> Match:
     """The company and the expert have met."""
-    return _transition(match=match, to=MatchStatus.MEETING, actor=actor)
+    return set_match_status(match=match, to=MatchStatus.MEETING, actor=actor)
 
 
 @transaction.atomic
 def start_work(*, match: Match, actor: User) -> Match:
     """Work on the problem has begun."""
-    return _transition(match=match, to=MatchStatus.IN_PROGRESS, actor=actor)
+    return set_match_status(match=match, to=MatchStatus.IN_PROGRESS, actor=actor)
 
 
 @transaction.atomic
@@ -294,7 +299,7 @@ def close_match(*, match: Match, solved: bool, outcome_note: str, actor: User) -
     """Solved or not, with an outcome note that must not be blank."""
     if not outcome_note.strip():
         raise ValidationFailed(_("Write a short note on the outcome."), field="outcome_note")
-    return _transition(
+    return set_match_status(
         match=match,
         to=MatchStatus.SOLVED if solved else MatchStatus.NOT_SOLVED,
         actor=actor,
@@ -440,7 +445,7 @@ def book_session(
         },
     )
     if match.status == MatchStatus.ACCEPTED:
-        _transition(match=match, to=MatchStatus.MEETING, actor=actor)
+        set_match_status(match=match, to=MatchStatus.MEETING, actor=actor)
     mail.send_session_confirmations(session=session)
     return session
 

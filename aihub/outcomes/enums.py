@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import pgettext_lazy
 
+from aihub.core.lifecycle import Lifecycle
+
 
 class PeriodKind(models.TextChoices):
     """How long a reporting period lasts."""
@@ -20,6 +22,20 @@ class ReportStatus(models.TextChoices):
 
 
 EDITABLE_STATUSES = (ReportStatus.TO_FILE, ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+REPORT_LIFECYCLE = Lifecycle(
+    thing=pgettext_lazy("lifecycle", "outcome report"),
+    states=ReportStatus,
+    moves={
+        ReportStatus.TO_FILE: {ReportStatus.DRAFT, ReportStatus.ACCEPTED},
+        ReportStatus.DRAFT: {ReportStatus.DRAFT, ReportStatus.SUBMITTED},
+        ReportStatus.SUBMITTED: {ReportStatus.RETURNED, ReportStatus.ACCEPTED},
+        ReportStatus.RETURNED: {ReportStatus.DRAFT, ReportStatus.SUBMITTED},
+        ReportStatus.ACCEPTED: {ReportStatus.DRAFT},
+    },
+)
+"""A company saves a draft and submits it; staff return it or accept it; an accepted report
+is corrected as a new draft. Staff may record a report received outside as accepted."""
 """A company can still change its report in these states."""
 
 

@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 from aihub.accounts.models import User
 from aihub.companies.models import Company, MembershipPeriod
 from aihub.core.errors import Conflict, ValidationFailed
+from aihub.core.lifecycle import move
 from aihub.outcomes import mail, summary
 from aihub.outcomes.checks import plausibility_findings
 from aihub.outcomes.enums import (
     EDITABLE_STATUSES,
+    REPORT_LIFECYCLE,
     PeriodKind,
     ReportStatus,
     VersionStatus,
@@ -213,10 +215,53 @@ def save_draft(
         InvestmentRound(version=version, **round_data) for round_data in cleaned_rounds
     )
     report.current_version = version
-    report.status = ReportStatus.DRAFT
-    report.save(update_fields=["current_version", "status", "updated_at"])
-    report.log_action("outcomes.report.saved", actor=actor, data={"version": version.number})
+    set_report_status(
+        report=report,
+        to=ReportStatus.DRAFT,
+        actor=actor,
+        action="outcomes.report.saved",
+        data={"version": version.number},
+        fields=("current_version",),
+    )
     return version
+
+
+def set_report_status(
+    *,
+    report: Report,
+    to: str,
+    actor: User | None,
+    action: str,
+    data: dict[str, Any],
+    fields: tuple[str, ...] = (),
+    comment: str = "",
+    notify: bool = True,
+) -> Report:
+    """The one door of a report's status (the report locked by the caller): checks the move
+    against ``REPORT_LIFECYCLE``, saves it with ``fields``, writes ``action`` to the audit
+    log and queues the mail the new state brings to the company's people (returned, with
+    the comment; accepted, unless ``notify`` is false)."""
+    refusal = None
+    if to in (ReportStatus.DRAFT, ReportStatus.SUBMITTED) and report.status not in (
+        *EDITABLE_STATUSES,
+        ReportStatus.ACCEPTED,
+    ):
+        refusal = Conflict(_refusal(report), code="report_locked")
+    move(
+        report,
+        lifecycle=REPORT_LIFECYCLE,
+        to=to,
+        actor=actor,
+        action=action,
+        data=data,
+        fields=fields,
+        refusal=refusal,
+    )
+    if to == ReportStatus.RETURNED:
+        mail.send_report_mail(report=report, kind="returned", comment=comment)
+    elif to == ReportStatus.ACCEPTED and notify:
+        mail.send_report_mail(report=report, kind="accepted")
+    return report
 
 
 def _refusal(report: Report) -> str:
@@ -254,9 +299,13 @@ def submit_report(
     version.submitted_at = timezone.now()
     version.submitted_by = actor if getattr(actor, "pk", None) else None
     version.save()
-    report.status = ReportStatus.SUBMITTED
-    report.save(update_fields=["status", "updated_at"])
-    report.log_action("outcomes.report.submitted", actor=actor, data={"version": version.number})
+    set_report_status(
+        report=report,
+        to=ReportStatus.SUBMITTED,
+        actor=actor,
+        action="outcomes.report.submitted",
+        data={"version": version.number},
+    )
     return version
 
 
@@ -280,14 +329,14 @@ def return_report(*, report: Report, comment: str, actor: User) -> ReportVersion
     version.reviewed_by = actor
     version.review_comment = comment
     version.save()
-    report.status = ReportStatus.RETURNED
-    report.save(update_fields=["status", "updated_at"])
-    report.log_action(
-        "outcomes.report.returned",
+    set_report_status(
+        report=report,
+        to=ReportStatus.RETURNED,
         actor=actor,
+        action="outcomes.report.returned",
         data={"version": version.number, "comment": comment},
+        comment=comment,
     )
-    mail.send_report_mail(report=report, kind="returned", comment=comment)
     return version
 
 
@@ -309,12 +358,15 @@ def accept_report(*, report: Report, actor: User | None, notify: bool = True) ->
     version.reviewed_at = timezone.now()
     version.reviewed_by = actor if getattr(actor, "pk", None) else None
     version.save()
-    report.status = ReportStatus.ACCEPTED
-    report.save(update_fields=["status", "updated_at"])
     summary.report_counted(version=version)
-    report.log_action("outcomes.report.accepted", actor=actor, data={"version": version.number})
-    if notify:
-        mail.send_report_mail(report=report, kind="accepted")
+    set_report_status(
+        report=report,
+        to=ReportStatus.ACCEPTED,
+        actor=actor,
+        action="outcomes.report.accepted",
+        data={"version": version.number},
+        notify=notify,
+    )
     return version
 
 
@@ -341,10 +393,13 @@ def start_correction(*, report: Report, actor: User) -> ReportVersion:
         for r in accepted.rounds.all()
     )
     report.current_version = version
-    report.status = ReportStatus.DRAFT
-    report.save(update_fields=["current_version", "status", "updated_at"])
-    report.log_action(
-        "outcomes.report.correction_started", actor=actor, data={"version": version.number}
+    set_report_status(
+        report=report,
+        to=ReportStatus.DRAFT,
+        actor=actor,
+        action="outcomes.report.correction_started",
+        data={"version": version.number},
+        fields=("current_version",),
     )
     return version
 
@@ -385,10 +440,16 @@ def record_accepted_report(
             InvestmentRound(version=version, **round_data) for round_data in cleaned_rounds
         )
     report.current_version = version
-    report.status = ReportStatus.ACCEPTED
-    report.save(update_fields=["current_version", "status", "updated_at"])
     summary.report_counted(version=version)
-    report.log_action("outcomes.report.recorded", actor=actor, data={"version": 1})
+    set_report_status(
+        report=report,
+        to=ReportStatus.ACCEPTED,
+        actor=actor,
+        action="outcomes.report.recorded",
+        data={"version": 1},
+        fields=("current_version",),
+        notify=False,
+    )
     return version
 
 

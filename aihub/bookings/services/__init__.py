@@ -11,6 +11,7 @@ from aihub.bookings.services.bookings import (
     check_in,
     reject_booking,
     release_no_shows,
+    set_booking_status,
 )
 from aihub.bookings.services.rooms import change_room, edit_room, set_room_photo, set_up_room
 
@@ -27,6 +28,7 @@ __all__ = [
     "edit_room",
     "reject_booking",
     "release_no_shows",
+    "set_booking_status",
     "set_room_photo",
     "set_up_room",
 ]

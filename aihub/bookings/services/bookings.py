@@ -20,14 +20,21 @@ from django.utils.translation import gettext as _
 from aihub.accounts.enums import Role
 from aihub.accounts.models import User
 from aihub.bookings import holds, mail, policy
-from aihub.bookings.enums import ACTIVE_STATUSES, BookerKind, BookingStatus, HoldPurpose
+from aihub.bookings.enums import (
+    ACTIVE_STATUSES,
+    BOOKING_LIFECYCLE,
+    BookerKind,
+    BookingStatus,
+    HoldPurpose,
+)
 from aihub.bookings.errors import BookingConflict
 from aihub.bookings.models import RELEASE_AFTER, BookableRoom, Booking, BookingSeries, RoomHold
 from aihub.bookings.services.charges import Quota, cancel_charges, create_charge
 from aihub.bookings.timeutil import local, show, show_range
 from aihub.companies.enums import CompanyStatus
 from aihub.companies.models import Company
-from aihub.core.errors import Conflict, PermissionDenied, ValidationFailed
+from aihub.core.errors import Conflict, HubError, PermissionDenied, ValidationFailed
+from aihub.core.lifecycle import move
 from aihub.spaces.enums import SpaceStatus
 
 MAX_WEEKS = 26
@@ -408,8 +415,6 @@ def change_booking(
     booking.attendees = attendees
     if title is not None and title.strip():
         booking.title = title.strip()[:120]
-    if not actor.is_hub_staff and booking.status == BookingStatus.CONFIRMED:
-        booking.status = _initial_status(room, booking.booker_kind, actor)
     booking.save()
     try:
         if own is None:
@@ -430,7 +435,78 @@ def change_booking(
     booking.log_action("bookings.booking.changed", actor=actor, data=_audit_data(booking))
     cancel_charges(booking=booking, actor=actor)
     create_charge(booking=booking, minutes=charged, actor=actor)
+    asks_again = _initial_status(room, booking.booker_kind, actor) == BookingStatus.PENDING
+    if booking.status == BookingStatus.CONFIRMED and asks_again:
+        set_booking_status(booking=booking, to=BookingStatus.PENDING, actor=actor, notify=False)
     mail.notify(booking, "changed")
+    return booking
+
+
+BOOKING_ACTIONS = {
+    BookingStatus.PENDING: "bookings.booking.requested",
+    BookingStatus.CONFIRMED: "bookings.booking.approved",
+    BookingStatus.REJECTED: "bookings.booking.rejected",
+    BookingStatus.CANCELLED: "bookings.booking.cancelled",
+    BookingStatus.CHECKED_IN: "bookings.booking.checked_in",
+    BookingStatus.RELEASED: "bookings.booking.released",
+}
+BOOKING_MAIL = {
+    BookingStatus.CONFIRMED: "approved",
+    BookingStatus.REJECTED: "rejected",
+    BookingStatus.CANCELLED: "cancelled",
+    BookingStatus.RELEASED: "released",
+}
+
+
+def set_booking_status(
+    *,
+    booking: Booking,
+    to: str,
+    actor: User | None,
+    now: datetime.datetime | None = None,
+    note: str = "",
+    notify: bool = True,
+    refusal: HubError | None = None,
+) -> Booking:
+    """The one door of a booking's status (the booking locked by the caller): checks the move
+    against ``BOOKING_LIFECYCLE``, records when and by whom, writes the audit entry, frees
+    the room when the booking stops holding it, cancels open charges of a cancelled or
+    rejected booking and queues the booker's mail (unless ``notify`` is false)."""
+    now = now or timezone.now()
+    fields: list[str] = []
+    if to == BookingStatus.CANCELLED:
+        booking.cancelled_at = now
+        fields.append("cancelled_at")
+    elif to == BookingStatus.CHECKED_IN:
+        booking.checked_in_at = now
+        fields.append("checked_in_at")
+    elif to in (BookingStatus.CONFIRMED, BookingStatus.REJECTED) and actor is not None:
+        booking.decided_by = actor
+        fields.append("decided_by")
+    if note:
+        booking.decision_note = note.strip()[:200]
+        fields.append("decision_note")
+    data = {"booking": str(booking)}
+    if to == BookingStatus.REJECTED:
+        data["note"] = booking.decision_note
+    if to == BookingStatus.PENDING:
+        data = _audit_data(booking)
+    move(
+        booking,
+        lifecycle=BOOKING_LIFECYCLE,
+        to=to,
+        actor=actor,
+        action=BOOKING_ACTIONS[to],
+        data=data,
+        fields=fields,
+        refusal=refusal,
+    )
+    if to not in ACTIVE_STATUSES:
+        _release(booking, actor)
+    if to in (BookingStatus.CANCELLED, BookingStatus.REJECTED):
+        cancel_charges(booking=booking, actor=actor)
+    if notify and to in BOOKING_MAIL:
+        mail.notify(booking, BOOKING_MAIL[to])
     return booking
 
 
@@ -442,25 +518,22 @@ def cancel_booking(
     its open charges are cancelled and the slot is free at once. Mails the booker."""
     now = now or timezone.now()
     booking = _locked(booking)
-    if booking.status not in ACTIVE_STATUSES:
-        raise Conflict(_("This booking is no longer active."), code="booking_inactive")
-    if booking.starts_at <= now and not actor.is_hub_staff:
+    if booking.status in ACTIVE_STATUSES and booking.starts_at <= now and not actor.is_hub_staff:
         raise Conflict(_("A booking that has begun cannot be cancelled."), code="booking_begun")
-    booking.status = BookingStatus.CANCELLED
-    booking.cancelled_at = now
-    booking.save(update_fields=["status", "cancelled_at", "updated_at"])
-    booking.log_action("bookings.booking.cancelled", actor=actor, data={"booking": str(booking)})
-    _release(booking, actor)
-    cancel_charges(booking=booking, actor=actor)
-    mail.notify(booking, "cancelled")
-    return booking
+    return set_booking_status(
+        booking=booking,
+        to=BookingStatus.CANCELLED,
+        actor=actor,
+        now=now,
+        refusal=Conflict(_("This booking is no longer active."), code="booking_inactive"),
+    )
 
 
 @transaction.atomic
 def cancel_series(
     *, series: BookingSeries, actor: User, now: datetime.datetime | None = None
 ) -> int:
-    """Cancel every booking of the series that has not begun; returns how many."""
+    """Cancel every booking of the series that has not begun; returns how many. One mail."""
     now = now or timezone.now()
     upcoming = list(
         series.bookings.select_for_update(of=("self",))
@@ -468,14 +541,9 @@ def cancel_series(
         .select_related("room__space", "company", "booked_by")
     )
     for booking in upcoming:
-        booking.status = BookingStatus.CANCELLED
-        booking.cancelled_at = now
-        booking.save(update_fields=["status", "cancelled_at", "updated_at"])
-        booking.log_action(
-            "bookings.booking.cancelled", actor=actor, data={"booking": str(booking)}
+        set_booking_status(
+            booking=booking, to=BookingStatus.CANCELLED, actor=actor, now=now, notify=False
         )
-        _release(booking, actor)
-        cancel_charges(booking=booking, actor=actor)
     series.log_action(
         "bookings.series.cancelled",
         actor=actor,
@@ -489,41 +557,38 @@ def cancel_series(
 def _decide(booking: Booking, actor: User) -> Booking:
     if not actor.is_hub_staff:
         raise PermissionDenied()
-    booking = _locked(booking)
-    if booking.status != BookingStatus.PENDING:
-        raise Conflict(_("This booking is not awaiting approval."), code="not_pending")
-    return booking
+    return _locked(booking)
 
 
 @transaction.atomic
 def approve_booking(*, booking: Booking, actor: User) -> Booking:
     """Staff confirm a pending booking; the booker is mailed."""
     booking = _decide(booking, actor)
-    booking.status = BookingStatus.CONFIRMED
-    booking.decided_by = actor
-    booking.save(update_fields=["status", "decided_by", "updated_at"])
-    booking.log_action("bookings.booking.approved", actor=actor, data={"booking": str(booking)})
-    mail.notify(booking, "approved")
-    return booking
+    return set_booking_status(
+        booking=booking,
+        to=BookingStatus.CONFIRMED,
+        actor=actor,
+        refusal=_refused_unless_pending(booking),
+    )
+
+
+def _refused_unless_pending(booking: Booking) -> HubError | None:
+    if booking.status == BookingStatus.PENDING:
+        return None
+    return Conflict(_("This booking is not awaiting approval."), code="not_pending")
 
 
 @transaction.atomic
 def reject_booking(*, booking: Booking, actor: User, note: str = "") -> Booking:
     """Staff refuse a pending booking with a note; the slot is freed, charges cancelled."""
     booking = _decide(booking, actor)
-    booking.status = BookingStatus.REJECTED
-    booking.decided_by = actor
-    booking.decision_note = note.strip()[:200]
-    booking.save(update_fields=["status", "decided_by", "decision_note", "updated_at"])
-    booking.log_action(
-        "bookings.booking.rejected",
+    return set_booking_status(
+        booking=booking,
+        to=BookingStatus.REJECTED,
         actor=actor,
-        data={"booking": str(booking), "note": booking.decision_note},
+        note=note,
+        refusal=_refused_unless_pending(booking),
     )
-    _release(booking, actor)
-    cancel_charges(booking=booking, actor=actor)
-    mail.notify(booking, "rejected")
-    return booking
 
 
 @transaction.atomic
@@ -538,11 +603,7 @@ def check_in(*, booking: Booking, actor: User, now: datetime.datetime | None = N
             _("Check-in is open from 15 minutes before the start until 15 minutes after it."),
             code="check_in_closed",
         )
-    booking.status = BookingStatus.CHECKED_IN
-    booking.checked_in_at = now
-    booking.save(update_fields=["status", "checked_in_at", "updated_at"])
-    booking.log_action("bookings.booking.checked_in", actor=actor, data={"booking": str(booking)})
-    return booking
+    return set_booking_status(booking=booking, to=BookingStatus.CHECKED_IN, actor=actor, now=now)
 
 
 @transaction.atomic
@@ -563,20 +624,13 @@ def release_no_shows(*, now: datetime.datetime | None = None) -> int:
     )
     for booking in due:
         if booking.status == BookingStatus.PENDING:
-            booking.status = BookingStatus.REJECTED
-            booking.decision_note = _("Not approved before it began.")[:200]
-            booking.save(update_fields=["status", "decision_note", "updated_at"])
-            booking.log_action(
-                "bookings.booking.rejected",
-                data={"booking": str(booking), "note": booking.decision_note},
+            set_booking_status(
+                booking=booking,
+                to=BookingStatus.REJECTED,
+                actor=None,
+                now=now,
+                note=_("Not approved before it began."),
             )
-            _release(booking, None)
-            cancel_charges(booking=booking, actor=None)
-            mail.notify(booking, "rejected")
-            continue
-        booking.status = BookingStatus.RELEASED
-        booking.save(update_fields=["status", "updated_at"])
-        booking.log_action("bookings.booking.released", data={"booking": str(booking)})
-        _release(booking, None)
-        mail.notify(booking, "released")
+        else:
+            set_booking_status(booking=booking, to=BookingStatus.RELEASED, actor=None, now=now)
     return len(due)

@@ -27,6 +27,7 @@ from aihub.calls.services.judging import (
 )
 from aihub.calls.services.retention import Purge, purge_expired_applications
 from aihub.calls.services.setup import add_criterion, add_stage, create_call, publish_call
+from aihub.calls.services.status import set_application_status
 
 __all__ = [
     "Balance",
@@ -45,6 +46,7 @@ __all__ = [
     "purge_expired_applications",
     "recuse",
     "save_answers",
+    "set_application_status",
     "set_scores",
     "sign_up_and_apply",
     "start_application",

@@ -14,8 +14,8 @@ from aihub.accounts.models import User
 from aihub.calls import consent, eligibility, formschema
 from aihub.calls.enums import ApplicationStatus, FieldType, HeadOffice
 from aihub.calls.files import check_document
-from aihub.calls.mail import send_application_mail
 from aihub.calls.models import Application, Call, Document
+from aihub.calls.services.status import set_application_status
 from aihub.companies import services as company_services
 from aihub.companies.models import AIDomain, Company
 from aihub.core.errors import Conflict, Expired, PermissionDenied, ValidationFailed
@@ -271,13 +271,14 @@ def submit_application(
     if problems:
         message = problems.get("__all__", [_("Complete the application before submitting.")])[0]
         raise ValidationFailed(message, errors=problems, code="incomplete")
-    application.status = ApplicationStatus.SUBMITTED
     application.submitted_at = now
     application.stage = application.call.stages.order_by("order").first()
-    application.save(update_fields=["status", "submitted_at", "stage", "updated_at"])
-    application.log_action("calls.application.submitted", actor=actor)
-    send_application_mail(application=application, kind="received")
-    return application
+    return set_application_status(
+        application=application,
+        to=ApplicationStatus.SUBMITTED,
+        actor=actor,
+        fields=("submitted_at", "stage"),
+    )
 
 
 WITHDRAWABLE = (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.WAITLISTED)
@@ -287,15 +288,17 @@ WITHDRAWABLE = (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, Applicatio
 def withdraw_application(*, application: Application, actor: User) -> Application:
     """Withdraw a draft, a submitted or a waitlisted application; it leaves judging."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if application.status not in WITHDRAWABLE:
-        raise Conflict(
-            _("An application that is %(status)s cannot be withdrawn.")
-            % {"status": application.get_status_display()},
-            code="not_withdrawable",
-        )
-    application.status = ApplicationStatus.WITHDRAWN
+    refusal = Conflict(
+        _("An application that is %(status)s cannot be withdrawn.")
+        % {"status": application.get_status_display()},
+        code="not_withdrawable",
+    )
     application.withdrawn_at = timezone.now()
     application.waitlist_position = None
-    application.save(update_fields=["status", "withdrawn_at", "waitlist_position", "updated_at"])
-    application.log_action("calls.application.withdrawn", actor=actor)
-    return application
+    return set_application_status(
+        application=application,
+        to=ApplicationStatus.WITHDRAWN,
+        actor=actor,
+        fields=("withdrawn_at", "waitlist_position"),
+        refusal=refusal,
+    )

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from aihub.accounts.models import User
 from aihub.calls.enums import MEMBERSHIP_KINDS, ApplicationStatus, Outcome
-from aihub.calls.mail import send_application_mail
 from aihub.calls.models import Application, Call, Decision, Stage
 from aihub.calls.ranking import rank_stage
+from aihub.calls.services.status import set_application_status
 from aihub.companies import services as company_services
 from aihub.companies.enums import MembershipKind
 from aihub.core.errors import Conflict, ValidationFailed
@@ -18,10 +18,6 @@ from aihub.core.errors import Conflict, ValidationFailed
 
 def _is_final(stage: Stage) -> bool:
     return not stage.call.stages.filter(order__gt=stage.order).exists()
-
-
-def _mail_result(application: Application) -> None:
-    send_application_mail(application=application, kind="result")
 
 
 def _selected_count(call: Call) -> int:
@@ -71,15 +67,15 @@ def decide(*, stage: Stage, application: Application, outcome: str, actor: User 
 
 
 def _set_status(application: Application, status: str, actor: User | None, **extra: object) -> None:
-    application.status = status
     application.decided_at = timezone.now()
     for name, value in extra.items():
         setattr(application, name, value)
-    application.save()
-    application.log_action(
-        "calls.application.status_changed", actor=actor, data={"application_status": status}
+    set_application_status(
+        application=application,
+        to=status,
+        actor=actor,
+        fields=("decided_at", *extra),
     )
-    _mail_result(application)
 
 
 def _select(application: Application, actor: User | None) -> None:
@@ -209,10 +205,13 @@ def decline_selection(*, application: Application, actor: User | None) -> Applic
             )
         elif period.ends_on is None or period.ends_on > today:
             company_services.end_membership(period=period, ends_on=today, actor=actor)
-    application.status = ApplicationStatus.DECLINED
     application.membership_period = None
-    application.save(update_fields=["status", "membership_period", "updated_at"])
-    application.log_action("calls.application.declined", actor=actor)
+    set_application_status(
+        application=application,
+        to=ApplicationStatus.DECLINED,
+        actor=actor,
+        fields=("membership_period",),
+    )
     following = (
         Application.objects.select_for_update()
         .select_related("call", "company")

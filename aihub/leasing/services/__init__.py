@@ -6,12 +6,14 @@ from aihub.leasing.services.invoices import (
     issue_invoices,
     record_payment,
     reissue_invoice,
+    set_invoice_status,
 )
 from aihub.leasing.services.leases import (
     activate_lease,
     cancel_lease,
     create_lease,
     renew_lease,
+    set_lease_status,
     sync_lease_statuses,
     terminate_lease,
 )
@@ -32,6 +34,8 @@ __all__ = [
     "renew_lease",
     "send_lease_ending_reminders",
     "send_overdue_reminders",
+    "set_invoice_status",
+    "set_lease_status",
     "set_price",
     "sync_lease_statuses",
     "terminate_lease",

@@ -18,9 +18,16 @@ from django.utils.translation import gettext as _
 from aihub.accounts.models import User
 from aihub.core.audit import assert_known
 from aihub.core.errors import Conflict, ValidationFailed
+from aihub.core.lifecycle import move
 from aihub.core.models import AuditEntry
 from aihub.leasing import billing, lines
-from aihub.leasing.enums import BILLABLE_STATUSES, InvoiceStatus, PaymentMethod, PriceBasis
+from aihub.leasing.enums import (
+    BILLABLE_STATUSES,
+    INVOICE_LIFECYCLE,
+    InvoiceStatus,
+    PaymentMethod,
+    PriceBasis,
+)
 from aihub.leasing.models import (
     Invoice,
     InvoiceLine,
@@ -318,16 +325,40 @@ def cancel_invoice(*, invoice: Invoice, reason: str, actor: User | None) -> Invo
             _("This invoice has payments recorded and cannot be cancelled."),
             code="invoice_has_payments",
         )
-    invoice.status = InvoiceStatus.CANCELLED
-    invoice.cancelled_at = timezone.now()
-    invoice.cancel_reason = reason[:200]
-    invoice.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
-    lines.release(invoice)
-    counted_cancelled(invoice)
-    invoice.log_action(
-        "leasing.invoice.cancelled", actor=actor, data={"invoice": str(invoice), "reason": reason}
+    return set_invoice_status(
+        invoice=invoice, to=InvoiceStatus.CANCELLED, actor=actor, reason=reason
     )
-    return invoice
+
+
+def set_invoice_status(
+    *, invoice: Invoice, to: str, actor: User | None, reason: str = ""
+) -> Invoice:
+    """The one door of an invoice's status (the invoice locked by the caller): paid in full,
+    or cancelled with its reason — which gives its other apps' charges back for a later
+    invoice and takes it out of the kept totals. Checks ``INVOICE_LIFECYCLE``; audited."""
+    if to == InvoiceStatus.CANCELLED:
+        invoice.cancelled_at = timezone.now()
+        invoice.cancel_reason = reason[:200]
+        move(
+            invoice,
+            lifecycle=INVOICE_LIFECYCLE,
+            to=to,
+            actor=actor,
+            action="leasing.invoice.cancelled",
+            data={"invoice": str(invoice), "reason": reason},
+            fields=("cancelled_at", "cancel_reason"),
+        )
+        lines.release(invoice)
+        counted_cancelled(invoice)
+        return invoice
+    return move(
+        invoice,
+        lifecycle=INVOICE_LIFECYCLE,
+        to=to,
+        actor=actor,
+        action="leasing.invoice.paid",
+        data={"invoice": str(invoice)},
+    )
 
 
 @transaction.atomic
@@ -421,7 +452,5 @@ def record_payment(
         data={"invoice": str(invoice), "amount": amount, "method": method},
     )
     if amount == owed:
-        invoice.status = InvoiceStatus.PAID
-        invoice.save(update_fields=["status", "updated_at"])
-        invoice.log_action("leasing.invoice.paid", actor=actor, data={"invoice": str(invoice)})
+        set_invoice_status(invoice=invoice, to=InvoiceStatus.PAID, actor=actor)
     return payment

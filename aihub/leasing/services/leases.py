@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 
 from aihub.accounts.models import User
 from aihub.companies.models import Company
-from aihub.core.errors import Conflict, ValidationFailed
+from aihub.core.errors import Conflict, HubError, ValidationFailed
+from aihub.core.lifecycle import move
 from aihub.leasing.billing import peak_seats
-from aihub.leasing.enums import OCCUPYING_STATUSES, LeaseStatus, PriceBasis
+from aihub.leasing.enums import LEASE_LIFECYCLE, OCCUPYING_STATUSES, LeaseStatus, PriceBasis
 from aihub.leasing.models import Lease
 from aihub.spaces.enums import SpaceKind, SpaceStatus
 from aihub.spaces.models import Space
@@ -192,31 +193,61 @@ def _locked(lease: Lease) -> Lease:
     )
 
 
+def set_lease_status(
+    *,
+    lease: Lease,
+    to: str,
+    actor: User | None,
+    action: str = "leasing.lease.status_changed",
+    data: dict | None = None,
+    fields: tuple[str, ...] = (),
+    refusal: HubError | None = None,
+) -> Lease:
+    """The one door of a lease's status (the lease locked by the caller): checks the move
+    against ``LEASE_LIFECYCLE``, saves it with ``fields`` and writes the audit entry."""
+    move(
+        lease,
+        lifecycle=LEASE_LIFECYCLE,
+        to=to,
+        actor=actor,
+        action=action,
+        data=data or {"lease": str(lease), "lease_status": to},
+        fields=fields,
+        refusal=refusal,
+    )
+    return lease
+
+
 @transaction.atomic
 def activate_lease(*, lease: Lease, actor: User | None) -> Lease:
     """Sign a draft: it becomes active and is invoiced from its start."""
     lease = _locked(lease)
     if lease.status != LeaseStatus.DRAFT:
         raise Conflict(_("Only a draft lease can be activated."), code="lease_not_draft")
-    lease.status = LeaseStatus.ACTIVE
-    lease.save(update_fields=["status", "updated_at"])
-    lease.log_action("leasing.lease.activated", actor=actor, data={"lease": str(lease)})
-    return lease
+    return set_lease_status(
+        lease=lease,
+        to=LeaseStatus.ACTIVE,
+        actor=actor,
+        action="leasing.lease.activated",
+        data={"lease": str(lease)},
+    )
 
 
 @transaction.atomic
 def cancel_lease(*, lease: Lease, actor: User | None) -> Lease:
     """Withdraw a draft; its space is free again. A signed lease is terminated instead."""
     lease = _locked(lease)
-    if lease.status != LeaseStatus.DRAFT:
-        raise Conflict(
+    return set_lease_status(
+        lease=lease,
+        to=LeaseStatus.CANCELLED,
+        actor=actor,
+        action="leasing.lease.cancelled",
+        data={"lease": str(lease)},
+        refusal=Conflict(
             _("Only a draft lease can be cancelled; terminate a signed lease instead."),
             code="lease_not_draft",
-        )
-    lease.status = LeaseStatus.CANCELLED
-    lease.save(update_fields=["status", "updated_at"])
-    lease.log_action("leasing.lease.cancelled", actor=actor, data={"lease": str(lease)})
-    return lease
+        ),
+    )
 
 
 @transaction.atomic
@@ -246,12 +277,14 @@ def terminate_lease(
     today = today or timezone.localdate()
     lease.ends_on = ends_on
     lease.terminated_on = today
-    lease.status = LeaseStatus.ENDED if ends_on < today else LeaseStatus.ENDING
-    lease.save(update_fields=["ends_on", "terminated_on", "status", "updated_at"])
-    lease.log_action(
-        "leasing.lease.terminated", actor=actor, data={"lease": str(lease), "ends_on": ends_on}
+    return set_lease_status(
+        lease=lease,
+        to=LeaseStatus.ENDED if ends_on < today else LeaseStatus.ENDING,
+        actor=actor,
+        action="leasing.lease.terminated",
+        data={"lease": str(lease), "ends_on": ends_on},
+        fields=("ends_on", "terminated_on"),
     )
-    return lease
 
 
 @transaction.atomic
@@ -284,8 +317,7 @@ def renew_lease(*, lease: Lease, ends_on: datetime.date, actor: User | None) -> 
         renewed_from=lease,
     )
     if lease.status == LeaseStatus.ENDING:
-        lease.status = LeaseStatus.ACTIVE
-        lease.save(update_fields=["status", "updated_at"])
+        set_lease_status(lease=lease, to=LeaseStatus.ACTIVE, actor=actor)
     lease.log_action(
         "leasing.lease.renewed",
         actor=actor,
@@ -324,12 +356,6 @@ def sync_lease_statuses(*, today: datetime.date | None = None, actor: User | Non
     )
     for status, leases in ((LeaseStatus.ENDED, to_end), (LeaseStatus.ENDING, to_warn)):
         for lease in leases:
-            lease.status = status
-            lease.save(update_fields=["status", "updated_at"])
-            lease.log_action(
-                "leasing.lease.status_changed",
-                actor=actor,
-                data={"lease": str(lease), "lease_status": status},
-            )
+            set_lease_status(lease=lease, to=status, actor=actor)
             changed += 1
     return changed
