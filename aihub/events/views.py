@@ -10,22 +10,25 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from aihub.accounts.models import User
 from aihub.companies.models import Company
-from aihub.core.errors import Conflict, HubError, NotFound, ValidationFailed
+from aihub.core.errors import Conflict, HubError, NotFound
 from aihub.core.exports import csv_response, xlsx_response
-from aihub.core.forms import add_hub_error
+from aihub.core.forms import add_hub_error, report_form_errors
 from aihub.core.permissions import require
+from aihub.core.redirects import safe_next
 from aihub.events import demoday, display, pitch_decks, queries, services
-from aihub.events.enums import Decision, DemoDayStatus, Side
-from aihub.events.forms import EventForm, PitchDeckForm, parse_slots
+from aihub.events.enums import DemoDayStatus, Side
+from aihub.events.forms import (
+    DemoDaySetupForm,
+    EventForm,
+    InterestForm,
+    InviteInvestorForm,
+    ParticipationForm,
+    PitchDeckForm,
+    ScheduleActionForm,
+    invite_form,
+)
 from aihub.events.models import DemoDay, DemoDayInvestor, DemoDayStartup
 from aihub.jobs.shortcuts import start_and_follow
-
-
-def _int(value: object) -> int:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError) as error:
-        raise ValidationFailed(_("Enter a whole number.")) from error
 
 
 def _failed(request: HttpRequest, error: HubError) -> None:
@@ -220,13 +223,16 @@ def demoday_manage(request: HttpRequest, event_pk: int) -> HttpResponse:
 def demoday_setup(request: HttpRequest, event_pk: int) -> HttpResponse:
     require(request, "events.manage_demoday")
     event = queries.event_for_user(user=request.user, pk=event_pk)
+    form = DemoDaySetupForm(request.POST)
+    if not form.is_valid():
+        report_form_errors(request, form)
+        return redirect("events:demoday", event_pk=event.pk)
     try:
-        layout = {k: _int(request.POST.get(k)) for k in ("slots", "slot_minutes", "tables")}
         existing = DemoDay.objects.filter(event=event).first()
         if existing:
-            demoday.change_demo_day(demo_day=existing, actor=request.user, **layout)
+            demoday.change_demo_day(demo_day=existing, actor=request.user, **form.cleaned_data)
         else:
-            demoday.create_demo_day(event=event, actor=request.user, **layout)
+            demoday.create_demo_day(event=event, actor=request.user, **form.cleaned_data)
     except HubError as error:
         _failed(request, error)
     else:
@@ -239,19 +245,15 @@ def demoday_setup(request: HttpRequest, event_pk: int) -> HttpResponse:
 def demoday_invite(request: HttpRequest, event_pk: int) -> HttpResponse:
     require(request, "events.manage_demoday")
     demo_day = _demo_day(request, event_pk)
+    form = invite_form(request.POST)
+    if not form.is_valid():
+        report_form_errors(request, form)
+        return redirect("events:demoday", event_pk=event_pk)
     try:
-        if request.POST.get("side") == Side.INVESTOR:
-            user = User.objects.filter(pk=_int(request.POST.get("user"))).first()
-            if user is None:
-                raise NotFound(_("No such person."))
-            demoday.invite_investor(
-                demo_day=demo_day, user=user, firm=request.POST.get("firm", ""), actor=request.user
-            )
+        if isinstance(form, InviteInvestorForm):
+            demoday.invite_investor(demo_day=demo_day, actor=request.user, **form.cleaned_data)
         else:
-            company = Company.objects.filter(pk=_int(request.POST.get("company"))).first()
-            if company is None:
-                raise NotFound(_("No such company."))
-            demoday.invite_startup(demo_day=demo_day, company=company, actor=request.user)
+            demoday.invite_startup(demo_day=demo_day, actor=request.user, **form.cleaned_data)
     except HubError as error:
         _failed(request, error)
     else:
@@ -286,22 +288,30 @@ def _seat_pk(kwargs: dict) -> tuple[str, int]:
 @login_required
 @require_POST
 def participation(request: HttpRequest, event_pk: int, **kwargs: int) -> HttpResponse:
-    """Availability and limits: staff for anyone, a participant for their own seat."""
+    """Availability and limits: staff for anyone, a participant for their own seat.
+
+    Afterwards to the posted ``next`` when it is an address of this site, else to the seat's
+    interests page."""
     demo_day = _demo_day(request, event_pk)
     seat = _seat(request, demo_day, *_seat_pk(kwargs))
-    try:
-        demoday.set_participation(
-            seat=seat,
-            available=parse_slots(request.POST.get("available", "")),
-            min_meetings=_int(request.POST.get("min_meetings")),
-            max_meetings=_int(request.POST.get("max_meetings")),
-            actor=request.user,
-        )
-    except HubError as error:
-        _failed(request, error)
+    form = ParticipationForm(request.POST, demo_day=demo_day)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            demoday.set_participation(
+                seat=seat,
+                available=data["available"],
+                min_meetings=data["min_meetings"],
+                max_meetings=data["max_meetings"],
+                actor=request.user,
+            )
+        except HubError as error:
+            _failed(request, error)
+        else:
+            messages.success(request, _("Availability and limits were saved."))
     else:
-        messages.success(request, _("Availability and limits were saved."))
-    return redirect(request.POST.get("next") or _seat_url(seat, "interests"))
+        report_form_errors(request, form)
+    return redirect(safe_next(request, form.cleaned_data.get("next"), _seat_url(seat, "interests")))
 
 
 @login_required
@@ -312,23 +322,25 @@ def interests(request: HttpRequest, event_pk: int, **kwargs: int) -> HttpRespons
     seat = _seat(request, demo_day, side, pk)
     if request.method == "POST":
         require(request, "events.mark_interest", seat)
+        other_model = DemoDayStartup if side == Side.INVESTOR else DemoDayInvestor
+        form = InterestForm(
+            request.POST, side=side, others=other_model.objects.filter(demo_day=demo_day)
+        )
+        if not form.is_valid():
+            report_form_errors(request, form)
+            return redirect(_seat_url(seat, "interests"))
+        data = form.cleaned_data
+        pair = (
+            {"investor": seat, "startup": data["other"]}
+            if side == Side.INVESTOR
+            else {"investor": data["other"], "startup": seat}
+        )
         try:
-            other_pk = _int(request.POST.get("other"))
-            other_model = DemoDayStartup if side == Side.INVESTOR else DemoDayInvestor
-            other = other_model.objects.filter(demo_day=demo_day, pk=other_pk).first()
-            if other is None:
-                raise NotFound(_("No such participant in this demo day."))
-            no_thanks = request.POST.get("score") == "no"
-            pair = (
-                {"investor": seat, "startup": other}
-                if side == Side.INVESTOR
-                else {"investor": other, "startup": seat}
-            )
             demoday.mark_interest(
                 side=side,
-                score=0 if no_thanks else _int(request.POST.get("score")),
-                no_thanks=no_thanks,
-                reason=request.POST.get("reason", ""),
+                score=data["score"],
+                no_thanks=data["no_thanks"],
+                reason=data["reason"],
                 actor=request.user,
                 **pair,
             )
@@ -497,7 +509,11 @@ def schedule(request: HttpRequest, event_pk: int) -> HttpResponse:
     require(request, "events.manage_demoday")
     demo_day = _demo_day(request, event_pk)
     if request.method == "POST":
-        action = request.POST.get("action")
+        form = ScheduleActionForm(request.POST, demo_day=demo_day)
+        if not form.is_valid():
+            report_form_errors(request, form)
+            return redirect("events:schedule", event_pk=event_pk)
+        action = form.cleaned_data["action"]
         try:
             if action == "run":
                 if demo_day.status == DemoDayStatus.PUBLISHED:
@@ -513,22 +529,9 @@ def schedule(request: HttpRequest, event_pk: int) -> HttpResponse:
             if action == "publish":
                 demoday.publish(demo_day=demo_day, actor=request.user)
                 messages.success(request, _("The schedule is published."))
-            elif action in ("pin", "forbid", "clear"):
-                investor = demo_day.investors.filter(pk=_int(request.POST.get("investor"))).first()
-                startup = demo_day.startups.filter(pk=_int(request.POST.get("startup"))).first()
-                if investor is None or startup is None:
-                    raise NotFound(_("No such participant in this demo day."))
-                slot = _int(request.POST.get("slot")) - 1 if action == "pin" else None
-                demoday.decide_pair(
-                    investor=investor,
-                    startup=startup,
-                    slot=slot,
-                    actor=request.user,
-                    decision=None if action == "clear" else Decision(action),
-                )
-                messages.success(request, _("The review decision was saved."))
             else:
-                raise ValidationFailed(_("Unknown action."))
+                demoday.decide_pair(actor=request.user, **form.decision_arguments())
+                messages.success(request, _("The review decision was saved."))
         except HubError as error:
             _failed(request, error)
         return redirect("events:schedule", event_pk=event_pk)
