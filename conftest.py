@@ -167,6 +167,31 @@ def run_tasks():
     return run_queued_tasks
 
 
+@pytest.fixture
+def background_worker(transactional_db):
+    """A real database worker in a thread of its own (its own database connection), polling
+    every 0.1 s beside the live server, as ``make run`` starts one beside the dev server."""
+    import threading
+
+    from django.db import connections
+
+    worker = _worker()
+    worker.interval = 0.1
+    worker.batch = False
+
+    def run() -> None:
+        try:
+            worker.run()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name="test-db-worker", daemon=True)
+    thread.start()
+    yield worker
+    worker.running = False
+    thread.join(timeout=30)
+
+
 def signed_in(user: User) -> Client:
     client = Client()
     client.force_login(user)

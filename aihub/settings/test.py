@@ -1,5 +1,6 @@
 """The test suite: fast hashing, in-memory mail, a throwaway media folder."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -17,3 +18,13 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 ALLOWED_HOSTS = ["*"]
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A test database in a file (in memory-backed /dev/shm where there is one) rather than
+    # SQLite's shared in-memory database: threads then open their own connections as in
+    # production, so the live server, a background worker and the test can run at once.
+    _shm = "/dev/shm"  # noqa: S108 (mkdtemp below makes a private folder in it)
+    _folder = _shm if os.path.isdir(_shm) else None
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="aihub-test-db-", dir=_folder)) / "test.sqlite3")
+    }

@@ -29,7 +29,16 @@ def sign_in(page: Page, base: str, email: str) -> None:
 
 @pytest.mark.parametrize("language", ["ko", "en"])
 def test_demo_day_journey(
-    page: Page, live_server, make_event, staff, investor, other_investor, owner, company, language
+    page: Page,
+    live_server,
+    background_worker,
+    make_event,
+    staff,
+    investor,
+    other_investor,
+    owner,
+    company,
+    language,
 ):
     for user in (staff, investor, owner):
         user.language = language
@@ -81,6 +90,8 @@ def test_demo_day_journey(
     sign_in(page, base, staff.email)
     page.goto(f"{base}/events/{event.pk}/demoday/schedule/")
     page.locator("button[name=action][value=run]").click()
+    expect(page.get_by_test_id("job-result")).to_be_visible(timeout=30_000)
+    page.get_by_test_id("job-link").click()
     expect(page.get_by_test_id("meeting")).to_have_count(2)
     expect(page.get_by_test_id("objective")).to_have_text(str(100 + 9 + 5))
     expect(page.get_by_test_id("upper-bound")).to_have_text(str(100 + 9 + 5))
@@ -106,7 +117,7 @@ def test_demo_day_journey(
     sign_in(page, base, staff.email)
     page.goto(f"{base}/events/{event.pk}/demoday/investors/{seat_b.pk}/agenda/")
     page.locator("button[name=withdraw]").click()
-    expect(page.get_by_role("status")).to_be_visible()
+    expect(page.get_by_test_id("job-result")).to_be_visible(timeout=30_000)
     assert list(Meeting.objects.values_list("investor_id", flat=True)) == [seat_a.pk]
 
     sign_in(page, base, owner.email)

@@ -36,7 +36,15 @@ def _fill_lease(page: Page, *, company, office, starts_on: str, ends_on: str) ->
 
 @pytest.mark.parametrize("language", ["ko", "en"])
 def test_staff_leases_invoices_and_records_payment(
-    page: Page, live_server, staff, company, other_company, office, prices, language
+    page: Page,
+    live_server,
+    background_worker,
+    staff,
+    company,
+    other_company,
+    office,
+    prices,
+    language,
 ):
     staff.language = language
     staff.save(update_fields=["language"])
@@ -63,6 +71,8 @@ def test_staff_leases_invoices_and_records_payment(
     page.goto(f"{base}/leasing/invoices/run/")
     page.locator("input[name=month]").fill(timezone.localdate().strftime("%Y-%m"))
     page.locator("form.wide-form button[type=submit]").click()
+    expect(page.get_by_test_id("job-result")).to_be_visible(timeout=30_000)
+    page.get_by_test_id("job-link").click()
     expect(page.get_by_test_id("result-count")).to_contain_text("1")
     invoice = Invoice.objects.get()
     page.get_by_role("link", name=invoice.display_number).click()
