@@ -42,7 +42,7 @@ test: lint check-deploy check-migrations check-translations
 	$(PY) scripts/run_tests.py
 
 BENCHES := bench/run.py bench/leasing/run.py bench/bookings/run.py bench/outcomes/run.py bench/calls/run.py \
-	bench/matching/run.py bench/demoday/run.py
+	bench/matching/run.py bench/demoday/run.py bench/outbox/run.py bench/jobs/run.py
 
 bench: install
 	@failed=""; for script in $(BENCHES); do \
