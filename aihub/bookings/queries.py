@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 
 from aihub.accounts.models import User
 from aihub.bookings.enums import BookingStatus, ChargeStatus, HoldPurpose, HoldState
@@ -303,6 +304,20 @@ def owner_links(taken: list[Taken]) -> dict[int, str]:
             if owner is not None:
                 links[use.hold_id] = owner.get_absolute_url()
     return links
+
+
+def owner_link(hold: RoomHold) -> str:
+    """The page of what a hold is for (a booking's or its owner's page), or ""."""
+    owner = hold.owner
+    if owner is None:
+        return ""
+    if isinstance(owner, Booking):
+        if owner.company_id:
+            return reverse(
+                "bookings:booking", kwargs={"pk": owner.company_id, "booking_pk": owner.pk}
+            )
+        return reverse("bookings:personal", kwargs={"booking_pk": owner.pk})
+    return owner.get_absolute_url() if hasattr(owner, "get_absolute_url") else ""
 
 
 def clashing_holds() -> QuerySet[RoomHold]:

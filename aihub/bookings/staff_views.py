@@ -25,7 +25,14 @@ def approvals(request: HttpRequest) -> HttpResponse:
     """Pending bookings, soonest first, and uses of a room that clash with another."""
     require(request, "bookings.approve")
     page = paginate(queries.approval_queue(), page=request.GET.get("page"), per_page=25)
-    clashes = list(queries.clashing_holds()[:50])
+    clashes = [
+        {
+            "hold": hold,
+            "link": queries.owner_link(hold),
+            "against": holds.overlapping(hold.space, [(hold.starts_at, hold.blocked_until)]),
+        }
+        for hold in queries.clashing_holds()[:50]
+    ]
     return render(
         request,
         "bookings/approvals.html",
