@@ -240,23 +240,17 @@ def test_an_expert_session_in_a_room_holds_it(room, member, company, day, owner,
     assert refused.value.errors["room"]
 
 
-def test_existing_uses_migrate_to_holds_and_overlaps_become_clashes(
-    room, staff, member, company, day
-):
-    """The data migration: every booking, event in a room and session in a room gets a hold;
-    the first recorded of two overlapping uses holds the room, the other clashes, and
-    cancelled bookings hold nothing. Staff then see the clash on the approvals page."""
+def _event_recorded_before_holds(room, day, title="데모데이") -> Event:
+    """An event in the room written as it was before rooms had holds, then the data
+    migration run over everything: the event's hold clashes with the earlier booking."""
     from importlib import import_module
 
     from django.apps import apps
 
-    booking = _book(room, member, company, day, start="15:00", end="16:00")
-    cancelled = _book(room, member, company, day, start="10:00", end="11:00")
-    services.cancel_booking(booking=cancelled, actor=member)
     starts_at, ends_at = slot(day, "14:00", "17:00")
     event = Event.objects.create(
         kind=EventKind.DEMO_DAY,
-        title_ko="데모데이",
+        title_ko=title,
         title_en="Demo day",
         starts_at=starts_at,
         ends_at=ends_at,
@@ -265,6 +259,19 @@ def test_existing_uses_migrate_to_holds_and_overlaps_become_clashes(
     )
     RoomHold.objects.all().delete()
     import_module("aihub.bookings.migrations.0006_hold_existing_uses").forward(apps, None)
+    return event
+
+
+def test_existing_uses_migrate_to_holds_and_overlaps_become_clashes(
+    room, staff, member, company, day
+):
+    """The data migration: every booking, event in a room and session in a room gets a hold;
+    the first recorded of two overlapping uses holds the room, the other clashes, and
+    cancelled bookings hold nothing. Staff then see the clash on the approvals page."""
+    booking = _book(room, member, company, day, start="15:00", end="16:00")
+    cancelled = _book(room, member, company, day, start="10:00", end="11:00")
+    services.cancel_booking(booking=cancelled, actor=member)
+    event = _event_recorded_before_holds(room, day)
     assert holds.hold_for(booking).state == HoldState.HELD
     assert holds.hold_for(cancelled).state == HoldState.RELEASED
     assert holds.hold_for(event).state == HoldState.CLASHING
@@ -274,23 +281,8 @@ def test_existing_uses_migrate_to_holds_and_overlaps_become_clashes(
 
 
 def test_staff_hold_the_room_again_once_the_clash_is_gone(room, staff, member, company, day):
-    from importlib import import_module
-
-    from django.apps import apps
-
     booking = _book(room, member, company, day, start="15:00", end="16:00")
-    starts_at, ends_at = slot(day, "14:00", "17:00")
-    event = Event.objects.create(
-        kind=EventKind.SEMINAR,
-        title_ko="세미나",
-        title_en="Seminar",
-        starts_at=starts_at,
-        ends_at=ends_at,
-        capacity=40,
-        space=room.space,
-    )
-    RoomHold.objects.all().delete()
-    import_module("aihub.bookings.migrations.0006_hold_existing_uses").forward(apps, None)
+    event = _event_recorded_before_holds(room, day, title="세미나")
     clash = holds.hold_for(event)
     client = signed_in(staff)
     url = reverse("bookings:hold_again", args=[clash.pk])
