@@ -98,17 +98,46 @@ def make_rooms(count: int):
     return staff, list(BookableRoom.objects.order_by("pk"))
 
 
+def _with_holds(bookings: list) -> None:
+    """Store ``bookings`` and the room hold each of them takes, as the booking service does."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from aihub.bookings.models import Booking, RoomHold
+
+    made = Booking.objects.bulk_create(bookings, batch_size=5_000)
+    booking_type = ContentType.objects.get_for_model(Booking)
+    RoomHold.objects.bulk_create(
+        [
+            RoomHold(
+                space_id=b.room.space_id,
+                purpose="booking",
+                title_ko=b.title,
+                title_en=b.title,
+                starts_at=b.starts_at,
+                ends_at=b.ends_at,
+                blocked_until=b.blocked_until,
+                owner_type=booking_type,
+                owner_id=b.pk,
+                held_by_id=b.booked_by_id,
+            )
+            for b in made
+        ],
+        batch_size=5_000,
+    )
+
+
 def load() -> None:
-    """100 rooms and 200,000 one-hour bookings spread over the year around today."""
+    """100 rooms and 200,000 one-hour bookings (each with its room hold) spread over the year
+    around today."""
     from django.core.management import call_command
     from django.db import transaction
     from django.utils import timezone
 
-    from aihub.bookings.models import Booking
+    from aihub.bookings.models import Booking, RoomHold
     from aihub.bookings.timeutil import at
 
     call_command("migrate", verbosity=0)
-    if Booking.objects.count() >= BOOKINGS:
+    if Booking.objects.count() >= BOOKINGS and RoomHold.objects.count() >= BOOKINGS:
         return
     started = time.perf_counter()
     rng = random.Random(2026)
@@ -140,9 +169,9 @@ def load() -> None:
                     made += 1
                 day += datetime.timedelta(days=1)
             if len(batch) >= 20_000:
-                Booking.objects.bulk_create(batch, batch_size=5_000)
+                _with_holds(batch)
                 batch = []
-        Booking.objects.bulk_create(batch, batch_size=5_000)
+        _with_holds(batch)
     print(f"loaded the booking benchmark in {time.perf_counter() - started:.0f} s")
 
 
@@ -256,6 +285,13 @@ def pg_worker(attempts: int) -> None:
             "AND b.status IN ('pending','confirmed','checked_in')"
         )
         overlaps = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT count(*) FROM bookings_roomhold a JOIN bookings_roomhold b "
+            "ON a.space_id = b.space_id AND a.id < b.id "
+            "AND a.starts_at < b.blocked_until AND b.starts_at < a.blocked_until "
+            "WHERE a.state = 'held' AND b.state = 'held'"
+        )
+        overlaps += cursor.fetchone()[0]
     print(
         f"RESULT {sum(made)} {sum(refused)} {seconds:.3f} {overlaps}",
         flush=True,
