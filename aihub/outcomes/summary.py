@@ -21,9 +21,11 @@ changes and company deletions reach ``membership_changed``, ``company_removing``
 bypass the services.
 """
 
+import contextlib
+import contextvars
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
@@ -254,6 +256,24 @@ def _apply(change: Cells) -> None:
     _upsert(ReportRun, RUN_KEY, ("companies",), {k: [n] for k, n in runs.items()})
 
 
+_deferred = contextvars.ContextVar("outcome_summaries_deferred", default=False)
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Bulk loads (the demo data) skip the per-write upkeep inside and rebuild every summary
+    once at the end instead; nested uses rebuild only at the outermost end."""
+    if _deferred.get():
+        yield
+        return
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+        rebuild()
+
+
 def refresh_company(*, company_pk: int) -> None:
     """Replace what the summaries count of one company with its current state.
 
@@ -262,7 +282,7 @@ def refresh_company(*, company_pk: int) -> None:
     company's ``CompanyFigureInput`` row so two writes for one company apply in turn; does
     nothing once the company is gone (``company_removing`` took it out).
     """
-    if not Company.objects.filter(pk=company_pk).exists():
+    if _deferred.get() or not Company.objects.filter(pk=company_pk).exists():
         return
     state, _created = CompanyFigureInput.objects.select_for_update().get_or_create(
         company_id=company_pk
@@ -281,6 +301,8 @@ def report_counted(*, version: ReportVersion) -> None:
 
     Recomputes the period end's summary and moves the company's contribution to the others.
     """
+    if _deferred.get():
+        return
     _refresh_periods([version.period_ends_on])
     refresh_company(company_pk=version.company_id)
 
