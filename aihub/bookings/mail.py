@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from aihub.bookings.models import Booking
 from aihub.bookings.timeutil import show_range
-from aihub.outbox.services import Attachment, queue_mail
+from aihub.outbox.services import Attachment, is_suppressed, queue_mail
 
 WITH_CALENDAR = {"confirmed", "approved", "changed"}
 SUBJECTS = {
@@ -39,6 +39,8 @@ def notify(booking: Booking, kind: str) -> None:
     Called inside the booking's transaction, after the change it announces."""
     from aihub.bookings.ical import calendar_bytes
 
+    if is_suppressed():
+        return
     booking = Booking.objects.select_related("room__space__facility", "company", "booked_by").get(
         pk=booking.pk
     )

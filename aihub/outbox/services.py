@@ -74,6 +74,11 @@ def suppressed() -> Iterator[None]:
         _suppressed.reset(token)
 
 
+def is_suppressed() -> bool:
+    """Whether mail is being suppressed here (senders may skip preparing a notice)."""
+    return _suppressed.get()
+
+
 def _value(value: Any, recipient: Recipient) -> Any:
     return value(recipient) if callable(value) else value
 
