@@ -1,13 +1,15 @@
-"""Demo rooms and a year of bookings, built through the services.
+"""Demo rooms and bookings around today, built through the services.
 
 Call ``seed_bookings`` after ``seed_demo`` and ``seed_leasing``: it makes the meeting rooms,
-education rooms, lounges and hall of the leasing demo's spaces bookable, then books them for
-the year before the demo's reference date and the month after it, from the companies that
-have people, the partner researcher and the hub staff. Each booking is made "as of" a day or
-a few before it starts, so the rules (window, open hours, quotas) apply as they would have;
-past bookings are then checked in, cancelled or released as no-shows. Everything derives
-from fixed seeds; bookings already there (same room and start) are skipped, so a second run
-creates nothing.
+education rooms, lounges and hall of the leasing demo's spaces bookable, then books them
+from ``HISTORY_DAYS`` before today to ``AHEAD_DAYS`` after it (with ``full``: a year back and
+a month ahead), from the companies that have people, the partner researcher and the hub
+staff. Each booking is made "as of" a day or a few before it starts (never later than
+yesterday), so the rules (window, open hours, quotas) apply as they would have; past
+bookings are then checked in, cancelled or released as no-shows. Each day's bookings derive
+from a seed of their own, so every run plans the same bookings for a day; a room's day that
+already has bookings is skipped, so a second run on the same day creates nothing, and a run
+on a later day only adds the days that came into the window.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections import Counter
 from typing import Protocol
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from aihub.accounts.models import User
 from aihub.bookings import services
@@ -28,14 +30,16 @@ from aihub.bookings.timeutil import at
 from aihub.companies.enums import MembershipKind
 from aihub.companies.models import Company, MembershipPeriod
 from aihub.core.errors import HubError
-from aihub.demo.seed import REFERENCE_DATE, RESEARCHER_EMAIL, STAFF_EMAIL
+from aihub.demo.seed import RESEARCHER_EMAIL, STAFF_EMAIL
 from aihub.outbox.services import suppressed
 from aihub.spaces.enums import SpaceKind
 from aihub.spaces.models import Space
 
 _SEED = 2025
-HISTORY_DAYS = 365
-AHEAD_DAYS = 30
+HISTORY_DAYS = 14
+AHEAD_DAYS = 21
+FULL_HISTORY_DAYS = 365
+FULL_AHEAD_DAYS = 30
 ALL_BOOKERS = [BookerKind.RESIDENT, BookerKind.MEMBERSHIP, BookerKind.PARTNER, BookerKind.OUTSIDE]
 EVERY_DAY = [0, 1, 2, 3, 4, 5, 6]
 
@@ -148,13 +152,23 @@ def _bookers() -> list[tuple[Company, User, str | None]]:
     return found
 
 
-def _plan(rooms: list[BookableRoom], scale: int) -> list[tuple]:
-    """(room, day, start hour, hours, index) of every booking to try, in start order."""
-    rng = random.Random(_SEED)
-    first = REFERENCE_DATE - datetime.timedelta(days=HISTORY_DAYS)
+def _window(*, full: bool) -> tuple[int, int]:
+    """Days of bookings before and after today."""
+    return (FULL_HISTORY_DAYS, FULL_AHEAD_DAYS) if full else (HISTORY_DAYS, AHEAD_DAYS)
+
+
+def _plan(
+    rooms: list[BookableRoom], scale: int, *, today: datetime.date, full: bool = False
+) -> list[tuple]:
+    """(room, day, start hour, hours, pick, draw, serial) of every booking to try, in start
+    order. Each day is drawn from a seed of its own, so a day's plan does not depend on the
+    window around it; a draw that overlaps an earlier one in the same room (its buffer
+    included) is left out, as the room would refuse it."""
+    before, after = _window(full=full)
     plans = []
-    for offset in range(HISTORY_DAYS + AHEAD_DAYS):
-        day = first + datetime.timedelta(days=offset)
+    for offset in range(-before, after):
+        day = today + datetime.timedelta(days=offset)
+        rng = random.Random(f"{_SEED}-{day.isoformat()}")
         for room in rooms:
             kind = room.space.kind
             if day.weekday() not in room.open_weekdays:
@@ -168,12 +182,24 @@ def _plan(rooms: list[BookableRoom], scale: int) -> list[tuple]:
                 latest = room.closes_at.hour - hours
                 earliest = room.opens_at.hour + (1 if kind == SpaceKind.MEETING_ROOM else 0)
                 start = rng.randint(earliest, max(earliest, latest))
-                plans.append((room, day, start, hours, rng.random(), rng.random()))
+                plans.append(
+                    (room, day, start, hours, rng.random(), rng.random(), rng.randrange(10**6))
+                )
     plans.sort(key=lambda plan: (plan[1], plan[2], plan[0].pk))
-    return plans
+    free_from: dict[tuple[int, datetime.date], float] = {}
+    kept = []
+    for plan in plans:
+        room, day, start, hours = plan[:4]
+        if start < free_from.get((room.pk, day), 0):
+            continue
+        free_from[(room.pk, day)] = start + hours + room.buffer_minutes / 60
+        kept.append(plan)
+    return kept
 
 
-def _fate(booking: Booking, draw: float, staff: User | None, counts: Counter) -> None:
+def _fate(
+    booking: Booking, draw: float, staff: User | None, counts: Counter, *, today: datetime.date
+) -> None:
     """Decide a past or pending booking: approved or declined, then checked in, cancelled,
     or released as a no-show."""
     if booking.status == BookingStatus.PENDING and staff is not None:
@@ -182,7 +208,7 @@ def _fate(booking: Booking, draw: float, staff: User | None, counts: Counter) ->
             counts["rejected"] += 1
             return
         booking = services.approve_booking(booking=booking, actor=staff)
-    if booking.starts_at.date() >= REFERENCE_DATE:
+    if timezone.localdate(booking.starts_at) >= today:
         return
     if draw > 0.95:
         before = booking.starts_at - datetime.timedelta(hours=3)
@@ -195,27 +221,37 @@ def _fate(booking: Booking, draw: float, staff: User | None, counts: Counter) ->
         services.check_in(booking=booking, actor=booking.booked_by, now=booking.starts_at)
 
 
-def _seed_bookings(rooms: list[BookableRoom], scale: int, counts: Counter) -> None:
+def _seed_bookings(
+    rooms: list[BookableRoom], scale: int, counts: Counter, *, today: datetime.date, full: bool
+) -> None:
     staff = User.objects.filter(email=STAFF_EMAIL).first()
     researcher = User.objects.filter(email=RESEARCHER_EMAIL).first()
     bookers = _bookers()
     if not bookers:
         return
-    existing = set(Booking.objects.values_list("room_id", "starts_at"))
-    for index, (room, day, start, hours, pick, draw) in enumerate(_plan(rooms, scale)):
-        starts_at = at(day, datetime.time(start))
-        if (room.pk, starts_at) in existing:
+    # A room's day that has bookings was seeded before: skip it whole, so that a booking
+    # refused then (the room taken, a quota used up) is not tried again.
+    seeded = {
+        (room_id, timezone.localdate(starts_at))
+        for room_id, starts_at in Booking.objects.values_list("room_id", "starts_at")
+    }
+    yesterday = today - datetime.timedelta(days=1)
+    for room, day, start, hours, pick, draw, serial in _plan(rooms, scale, today=today, full=full):
+        if (room.pk, day) in seeded:
             continue
+        starts_at = at(day, datetime.time(start))
         kind = room.space.kind
         company, user, facility = bookers[int(pick * len(bookers))]
         if facility not in (None, room.space.facility.slug) and kind != SpaceKind.HALL:
-            company, user, facility = bookers[index % len(bookers)]
+            company, user, facility = bookers[serial % len(bookers)]
         if kind == SpaceKind.HALL and pick < 0.5 and staff is not None:
             company, user = None, staff
         elif pick > 0.97 and researcher is not None:
             company, user = None, researcher
         ahead = 1 + int(draw * 10) % min(room.window_days, 12)
-        now = at(day - datetime.timedelta(days=ahead), datetime.time(9))
+        booked_on = min(day - datetime.timedelta(days=ahead), yesterday)
+        if (day - booked_on).days > room.window_days:
+            continue  # too far ahead to be booked yet
         titles = TITLES[kind]
         try:
             with transaction.atomic():
@@ -223,13 +259,13 @@ def _seed_bookings(rooms: list[BookableRoom], scale: int, counts: Counter) -> No
                     room=room,
                     starts_at=starts_at,
                     ends_at=starts_at + datetime.timedelta(hours=hours),
-                    title=titles[index % len(titles)],
-                    attendees=min(room.capacity, 4 + index % 12),
+                    title=titles[serial % len(titles)],
+                    attendees=min(room.capacity, 4 + serial % 12),
                     actor=user,
                     company=company,
-                    now=now,
+                    now=at(booked_on, datetime.time(9)),
                 )
-                _fate(booking, draw, staff, counts)
+                _fate(booking, draw, staff, counts, today=today)
         except HubError:
             counts["refused"] += 1
             continue
@@ -237,19 +273,28 @@ def _seed_bookings(rooms: list[BookableRoom], scale: int, counts: Counter) -> No
 
 
 @suppressed()
-def seed_bookings(*, scale: int = 1, stdout: _Writer | None = None) -> Counter:
-    """Make the demo's rooms bookable and book a year of them; returns what it made.
+def seed_bookings(
+    *,
+    scale: int = 1,
+    full: bool = False,
+    today: datetime.date | None = None,
+    stdout: _Writer | None = None,
+) -> Counter:
+    """Make the demo's rooms bookable and book them around ``today``; returns what it made.
 
+    Two weeks back and three ahead, or with ``full`` a year back and a month ahead.
     Needs the demo's facilities, companies and spaces (``seed_demo``, ``seed_leasing``);
-    without them it makes nothing. Runs in Korean as the demo hub staff, and mails nobody.
+    without them it makes nothing. Runs in Korean as the demo hub staff, in one
+    transaction, and mails nobody.
     """
     counts: Counter = Counter()
+    today = today or timezone.localdate()
     actor = User.objects.filter(email=STAFF_EMAIL).first()
-    with translation.override("ko"), suppressed():
+    before, after = _window(full=full)
+    with translation.override("ko"), transaction.atomic():
         _say(stdout, "Bookings: rooms…")
-        with transaction.atomic():
-            rooms = _seed_rooms(actor, counts)
-        _say(stdout, "Bookings: a year of bookings…")
-        _seed_bookings(rooms, scale, counts)
+        rooms = _seed_rooms(actor, counts)
+        _say(stdout, f"Bookings: {before} days back, {after} ahead…")
+        _seed_bookings(rooms, scale, counts, today=today, full=full)
     _say(stdout, "Bookings: " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())))
     return counts

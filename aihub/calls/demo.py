@@ -27,12 +27,18 @@ from aihub.accounts.enums import Role
 from aihub.accounts.models import User
 from aihub.calls import services
 from aihub.calls.enums import CallKind, HeadOffice, Outcome
-from aihub.calls.models import Application, Call, Stage
+from aihub.calls.models import Call, Stage
 from aihub.companies.enums import CompanyStatus, MemberRole
 from aihub.companies.models import Company
 from aihub.companies.queries import filter_by_status
 from aihub.core.errors import HubError
-from aihub.demo.seed import ANCHOR_SLUG, DEMO_PASSWORD, REFERENCE_DATE, STAFF_EMAIL
+from aihub.demo.seed import (
+    ANCHOR_SLUG,
+    DEMO_PASSWORD,
+    REFERENCE_DATE,
+    STAFF_EMAIL,
+    quick_demo_hashing,
+)
 from aihub.outbox.services import suppressed
 from aihub.spaces.models import Facility
 
@@ -292,9 +298,11 @@ def _seed_call(plan: CallPlan, *, staff: User, facility: Facility | None, offset
 
 
 @suppressed()
+@quick_demo_hashing()
 def seed_calls(*, scale: int = 1, stdout: _Writer | None = None) -> Counter:
     """Create the demo calls that are missing; returns counts of what was created."""
     created: Counter = Counter()
+    skipped = 0
     with translation.override("ko"), transaction.atomic():
         staff = User.objects.get(email=STAFF_EMAIL)
         _judges(actor=staff, created=created)
@@ -302,7 +310,7 @@ def seed_calls(*, scale: int = 1, stdout: _Writer | None = None) -> Counter:
         existing = set(Call.objects.values_list("title_en", flat=True))
         for offset, plan in enumerate(plan_calls(scale=scale)):
             if plan.title_en in existing:
-                created["calls_skipped"] += 1
+                skipped += 1
                 continue
             created["applications"] += _seed_call(
                 plan, staff=staff, facility=facility, offset=offset * 5
@@ -310,8 +318,7 @@ def seed_calls(*, scale: int = 1, stdout: _Writer | None = None) -> Counter:
             created["calls"] += 1
     if stdout is not None:
         stdout.write(
-            f"calls: {created['calls']} created, {created['calls_skipped']} already there; "
+            f"calls: {created['calls']} created, {skipped} already there; "
             f"{created['applications']} applications, {created['judges']} judges\n"
         )
-    created["submitted"] = Application.objects.filter(submitted_at__isnull=False).count()
     return created

@@ -7,13 +7,16 @@ so running the seed again changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from django.conf import settings
+from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hasher
 from django.db import transaction
 from django.utils import translation
 
@@ -42,6 +45,7 @@ __all__ = [
     "CompanyPlan",
     "SeedReport",
     "plan_companies",
+    "quick_demo_hashing",
     "seed_demo",
 ]
 
@@ -128,6 +132,32 @@ DEMO_USERS: tuple[DemoUser, ...] = (
 """One account per role; the owner's name is the first demo company's representative."""
 
 DEMO_LOGINS: list[tuple[str, str]] = [(user.email, user.label_en) for user in DEMO_USERS]
+
+
+class DemoPasswordHasher(PBKDF2PasswordHasher):
+    """PBKDF2 with few rounds, for the published demo password only (see below)."""
+
+    iterations = 10_000
+
+
+@contextlib.contextmanager
+def quick_demo_hashing() -> Iterator[None]:
+    """Hash passwords with ``DemoPasswordHasher`` inside, when the site hashes with PBKDF2.
+
+    The demo accounts share a published password, so a full-strength hash protects nothing,
+    yet costs about a second per account (a million PBKDF2 rounds): half a minute for the
+    demo's accounts. The hashes are ordinary PBKDF2 ones with fewer rounds, which the site's
+    own hasher checks, and Django re-hashes each at full strength on its first sign-in.
+    Other hashers (the tests' fast one) are left alone.
+    """
+    if get_hasher().algorithm != DemoPasswordHasher.algorithm:
+        yield
+        return
+    from django.test.utils import override_settings
+
+    hashers = [f"{__name__}.{DemoPasswordHasher.__name__}", *settings.PASSWORD_HASHERS]
+    with override_settings(PASSWORD_HASHERS=hashers):
+        yield
 
 
 # --- Facilities ------------------------------------------------------------------------
@@ -1073,6 +1103,7 @@ def _count_company_people(people: Iterable[PersonPlan]) -> int:
 
 
 @suppressed()
+@quick_demo_hashing()
 def seed_demo(*, scale: int = 1, stdout: _Writer | None = None) -> SeedReport:
     """Create the demo data set, skipping every object that already exists."""
     plans = plan_companies(scale=scale)

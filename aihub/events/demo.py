@@ -1,8 +1,10 @@
 """Demo events: past events with attendance and one upcoming demo day, built through services.
 
-``seed_events`` runs after the demo companies and spaces exist. Everything comes from a fixed
-seed; events are found again by their Korean title, people by e-mail and seats by their natural
-keys, so a second run creates nothing new.
+``seed_events`` runs after the demo companies and spaces exist (and after the demo bookings):
+each event takes the first hub room free at its time (the hall first), or is held outside the
+hub when every room is taken. Everything comes from a fixed seed; events are found again by
+their Korean title, people by e-mail and seats by their natural keys, so a second run creates
+nothing new.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from django.utils import timezone
 from aihub.accounts import services as account_services
 from aihub.accounts.enums import Role
 from aihub.accounts.models import User
+from aihub.bookings.holds import RoomTaken
 from aihub.companies.models import Company
+from aihub.demo.seed import DEMO_PASSWORD, quick_demo_hashing
 from aihub.events import demoday, services
 from aihub.events.enums import EventKind, Side
 from aihub.events.models import DemoDay, DemoDayInvestor, DemoDayStartup, Event, Interest
@@ -28,7 +32,6 @@ from aihub.spaces.models import Space
 _SEED = 2024
 INVESTORS = 20
 STARTUPS = 80
-DEMO_PASSWORD = "aihub-demo-2026"  # noqa: S105 (published demo password)
 FIRMS = ("한빛벤처스", "서초인베스트", "양재파트너스", "코리아AI펀드", "블루오션캐피탈")
 
 PAST_EVENTS = (
@@ -46,31 +49,45 @@ class _Writer(Protocol):
     def write(self, text: str, /) -> object: ...
 
 
-def _room() -> Space | None:
-    kinds = [SpaceKind.HALL, SpaceKind.EDUCATION_ROOM, SpaceKind.MEETING_ROOM]
-    return Space.objects.filter(kind__in=kinds).order_by("kind", "pk").first()
+ROOM_KINDS = (SpaceKind.HALL, SpaceKind.EDUCATION_ROOM, SpaceKind.MEETING_ROOM)
+HUB_ADDRESS = "서울시 서초구 태봉로 108"
+
+
+def _rooms() -> list[Space]:
+    """The rooms an event may take, the hall first."""
+    rooms = Space.objects.filter(kind__in=ROOM_KINDS).order_by("pk")
+    return sorted(rooms, key=lambda room: ROOM_KINDS.index(room.kind))
 
 
 def _event(
-    kind: str, title_ko: str, title_en: str, starts: datetime.datetime, capacity: int
+    kind: str,
+    title_ko: str,
+    title_en: str,
+    starts: datetime.datetime,
+    capacity: int,
+    rooms: list[Space],
 ) -> Event:
     existing = Event.objects.filter(title_ko=title_ko).first()
     if existing:
         return existing
-    room = _room()
-    return services.create_event(
-        kind=kind,
-        title_ko=title_ko,
-        title_en=title_en,
-        starts_at=starts,
-        ends_at=starts + datetime.timedelta(hours=5 if kind == EventKind.DEMO_DAY else 2),
-        capacity=capacity,
-        space=room,
-        address="" if room else "서울시 서초구 태봉로 108",
-        actor=None,
-        description_ko=f"{title_ko} 행사입니다.",
-        description_en=f"The {title_en}.",
-    )
+    details = {
+        "kind": kind,
+        "title_ko": title_ko,
+        "title_en": title_en,
+        "starts_at": starts,
+        "ends_at": starts + datetime.timedelta(hours=5 if kind == EventKind.DEMO_DAY else 2),
+        "capacity": capacity,
+        "actor": None,
+        "description_ko": f"{title_ko} 행사입니다.",
+        "description_en": f"The {title_en}.",
+    }
+    for room in rooms:
+        try:
+            with transaction.atomic():
+                return services.create_event(space=room, address="", **details)
+        except RoomTaken:
+            continue  # booked at that time: try the next room
+    return services.create_event(space=None, address=HUB_ADDRESS, **details)
 
 
 def _investor(n: int) -> User:
@@ -88,17 +105,22 @@ def _investor(n: int) -> User:
 
 @transaction.atomic
 @suppressed()
+@quick_demo_hashing()
 def seed_events(*, scale: int = 1, stdout: _Writer | None = None) -> None:
+    """Create the demo events, the demo day, its seats and the interests on both sides."""
     rng = random.Random(_SEED)
     today = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
     people = list(User.objects.filter(is_active=True).order_by("pk")[: 60 * scale])
+    rooms = _rooms()
     for kind, title_ko, title_en, days in PAST_EVENTS:
-        event = _event(kind, title_ko, title_en, today + datetime.timedelta(days=days), 80)
+        starts = today + datetime.timedelta(days=days)
+        event = _event(kind, title_ko, title_en, starts, 80, rooms)
         if event.registrations.exists():
             continue
         for user in rng.sample(people, min(len(people), rng.randint(20, 50))):
             services.record_attendance(event=event, user=user, actor=None)
-    event = _event(EventKind.DEMO_DAY, *DEMO_DAY_TITLE, today + datetime.timedelta(days=30), 300)
+    demo_day_starts = today + datetime.timedelta(days=30)
+    event = _event(EventKind.DEMO_DAY, *DEMO_DAY_TITLE, demo_day_starts, 300, rooms)
     demo_day = DemoDay.objects.filter(event=event).first() or demoday.create_demo_day(
         event=event, slots=16, slot_minutes=20, tables=20, actor=None
     )

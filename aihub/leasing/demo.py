@@ -1,6 +1,8 @@
-"""Demo spaces, leases, two years of invoices and payments, built through the services.
+"""Demo spaces, leases, months of invoices and payments, built through the services.
 
-Call ``seed_leasing`` after the demo companies exist. Everything derives from fixed seeds
+Call ``seed_leasing`` after the demo companies exist. The default demo invoices the last
+``INVOICE_MONTHS`` months; ``full=True`` the last ``FULL_INVOICE_MONTHS`` (two years), and
+a full run after a default one adds the older months. Everything derives from fixed seeds
 and the demo's reference date, so every run plans the same data; spaces, prices and leases
 are keyed by natural keys and payments are only added to invoices without any, so running
 it again creates nothing new. Invoices come from the billing service's monthly run, which
@@ -37,7 +39,8 @@ PRICES = (
 )
 """The hub's published prices (2020): 5,000 KRW per m² and 60,000 KRW per seat a month."""
 
-INVOICE_MONTHS = 24
+INVOICE_MONTHS = 6
+FULL_INVOICE_MONTHS = 24
 _SEED = 2024
 
 
@@ -297,16 +300,17 @@ def _seed_leases(actor: User | None, counts: Counter) -> None:
         counts["leases"] += 1
 
 
-def _months() -> list[datetime.date]:
+def _months(*, full: bool) -> list[datetime.date]:
+    """The invoiced months, oldest first, up to the month of the reference date."""
     months, month = [], billing.first_of_month(REFERENCE_DATE)
-    for _step in range(INVOICE_MONTHS):
+    for _step in range(FULL_INVOICE_MONTHS if full else INVOICE_MONTHS):
         months.append(month)
         month = billing.first_of_month(month - datetime.timedelta(days=1))
     return months[::-1]
 
 
-def _seed_invoices(actor: User | None, counts: Counter) -> None:
-    for month in _months():
+def _seed_invoices(actor: User | None, counts: Counter, *, full: bool) -> None:
+    for month in _months(full=full):
         created = services.issue_invoices(month=month, actor=actor, today=month, issued_on=month)
         counts["invoices"] += len(created)
 
@@ -363,14 +367,30 @@ def _seed_payments(actor: User | None, counts: Counter) -> None:
         counts["payments"] += 1
 
 
+def _summary(counts: Counter) -> str:
+    made = [f"{n} {kind}" for kind, n in sorted(counts.items()) if n]
+    return ", ".join(made) or "nothing new"
+
+
 def _say(stdout: _Writer | None, text: str) -> None:
     if stdout is not None:
         stdout.write(text + "\n")
 
 
 @suppressed()
-def seed_leasing(*, scale: int = 1, stdout: _Writer | None = None) -> Counter:
+def seed_leasing(
+    *,
+    scale: int = 1,
+    full: bool = False,
+    invoices: bool = True,
+    stdout: _Writer | None = None,
+) -> Counter:
     """Create the demo's spaces, prices, leases, invoices and payments; returns what it made.
+
+    Invoices cover the last six months, or two years with ``full``. With ``invoices=False``
+    it stops after the leases: ``seed_demo`` books the rooms first and then calls
+    ``seed_invoices``, so that the invoice run carries the bookings' charges at once
+    (rather than on the next run).
 
     Needs the demo facilities and companies (``seed_demo``); facilities that are missing are
     skipped. Runs in one transaction per step, in Korean, acting as the demo hub staff.
@@ -386,9 +406,24 @@ def seed_leasing(*, scale: int = 1, stdout: _Writer | None = None) -> Counter:
         with transaction.atomic():
             _seed_leases(actor, counts)
             services.sync_lease_statuses(today=REFERENCE_DATE, actor=actor)
-        _say(stdout, "Leasing: invoices and payments…")
-        with transaction.atomic():
-            _seed_invoices(actor, counts)
-            _seed_payments(actor, counts)
-    _say(stdout, "Leasing: " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())))
+    if invoices:
+        counts.update(seed_invoices(full=full))
+    _say(stdout, f"Leasing: {_summary(counts)}")
+    return counts
+
+
+@suppressed()
+def seed_invoices(*, full: bool = False, stdout: _Writer | None = None) -> Counter:
+    """Run the monthly invoicing for the demo months and pay most of the invoices.
+
+    The last six months up to the reference date, or two years with ``full``; each run
+    carries the open charges of its month (room bookings). Returns what it made.
+    """
+    counts: Counter = Counter()
+    actor = User.objects.filter(email=STAFF_EMAIL).first()
+    _say(stdout, "Leasing: invoices and payments…")
+    with translation.override("ko"), transaction.atomic():
+        _seed_invoices(actor, counts, full=full)
+        _seed_payments(actor, counts)
+    _say(stdout, f"Leasing: {_summary(counts)}")
     return counts

@@ -1,10 +1,12 @@
-"""Demo data for matching: about 300 expert profiles and 200 demands with matches at every
-stage, built through the services.
+"""Demo data for matching: expert profiles and demands with matches at every stage, built
+through the services.
 
-Deterministic (a fixed random seed) and idempotent: experts are found again by their
-e-mail address, demands by company and title, and proposals are made only when none of
-the demo demands has any yet. Run after ``aihub.demo.seed.seed_demo``, whose partner
-institutions, companies and demo accounts it reuses (missing ones are left out).
+The default demo has about 100 experts and 60 demands; ``full`` about 300 and 200 (a full
+run after a default one adds the rest). Deterministic (each expert and demand is drawn from
+a seed of its own) and idempotent: experts are found again by their e-mail address, demands
+by company and title, and the engine proposes only for demo demands that have no match yet,
+in one run. Run after ``aihub.demo.seed.seed_demo``, whose partner institutions, companies
+and demo accounts it reuses (missing ones are left out).
 """
 
 import datetime
@@ -28,6 +30,10 @@ from aihub.outbox.services import suppressed
 from aihub.partners.models import Partner
 
 SEED = 20171201
+DEMANDS = 60
+FULL_DEMANDS = 200
+DEFAULT_SHARE = 3
+"""The default demo has a third of each group's experts."""
 TECH = [
     "nlp", "llm", "rag", "chatbot", "computer_vision", "object_detection", "ocr", "document_ai",
     "visual_inspection", "speech_recognition", "speech_synthesis", "recommender",
@@ -113,23 +119,24 @@ def _profile(concepts, language: str, rng: random.Random) -> tuple[str, str]:
     return ko, en
 
 
-def _seed_experts(*, scale: int, rng: random.Random) -> list[Expert]:
-    taxonomy = default_taxonomy()
+def _seed_experts(*, scale: int, full: bool) -> list[Expert]:
     partners = {p.name_en: p for p in Partner.objects.all()}
     existing = {e.email: e for e in Expert.objects.filter(email__endswith="@experts.example")}
     researcher = User.objects.filter(role_assignments__role=Role.RESEARCHER).order_by("pk").first()
     experts = []
     for group in GROUPS:
-        for number in range(group.count * scale):
+        count = group.count if full else max(1, group.count // DEFAULT_SHARE)
+        for number in range(count * scale):
             prefix = (group.partner_en or group.kind).split()[0].lower()
             email = f"{prefix}-{number + 1}@experts.example"
-            topics = rng.sample(group.topics, k=min(2, len(group.topics)))
-            concepts = [taxonomy.concepts[t] for t in topics]
-            ko, en = _profile(concepts, group.languages, rng)
-            capacity = rng.choice((0, 2, 3, 4)) if number % 25 == 7 else rng.choice((2, 3, 4))
             if email in existing:
                 experts.append(existing[email])
                 continue
+            rng = random.Random(f"{SEED}-{email}")
+            topics = rng.sample(group.topics, k=min(2, len(group.topics)))
+            concepts = [default_taxonomy().concepts[t] for t in topics]
+            ko, en = _profile(concepts, group.languages, rng)
+            capacity = rng.choice((0, 2, 3, 4)) if number % 25 == 7 else rng.choice((2, 3, 4))
             label = group.partner_en or group.kind.title()
             experts.append(
                 expert_services.create_expert(
@@ -150,19 +157,24 @@ def _seed_experts(*, scale: int, rng: random.Random) -> list[Expert]:
     return experts
 
 
-def _seed_demands(*, scale: int, rng: random.Random) -> list[Demand]:
+def _seed_demands(*, scale: int, full: bool) -> list[Demand]:
     taxonomy = default_taxonomy()
     companies = list(Company.objects.order_by("pk")[: 100 * scale])
     if not companies:
         return []
+    existing = {
+        (demand.company_id, demand.title): demand
+        for demand in Demand.objects.filter(company__in=companies)
+    }
     demands = []
-    for number in range(200 * scale):
+    for number in range((FULL_DEMANDS if full else DEMANDS) * scale):
+        rng = random.Random(f"{SEED}-demand-{number}")
         company = companies[number % len(companies)]
         topic = rng.choice(TECH + BUSINESS)
         concept = taxonomy.concepts[topic]
         title = f"{concept.ko} 과제 #{number + 1}"
         kind = HelpKind.CONSULTANT if topic in BUSINESS else rng.choice(HelpKind.values[:3])
-        found = Demand.objects.filter(company=company, title=title).first()
+        found = existing.get((company.pk, title))
         if found is not None:
             demands.append(found)
             continue
@@ -185,14 +197,20 @@ def _seed_demands(*, scale: int, rng: random.Random) -> list[Demand]:
     return demands
 
 
-def _advance(*, demands: list[Demand], staff: User | None) -> int:
-    """Move each demand's first proposal along one path of the lifecycle; returns how many."""
+def _advance(*, demands: list[tuple[int, Demand]], staff: User | None) -> int:
+    """Move each demand's first proposal along one path of the lifecycle (the path chosen by
+    the demand's number); returns how many."""
     moved = 0
     slot = timezone.localdate() + datetime.timedelta(days=14)
-    for number, demand in enumerate(demands):
-        match = (
-            Match.objects.filter(demand=demand).select_related("expert").order_by("rank").first()
-        )
+    first: dict[int, Match] = {}
+    for match in (
+        Match.objects.filter(demand__in=[demand for _n, demand in demands])
+        .select_related("expert")
+        .order_by("-rank")
+    ):
+        first[match.demand_id] = match
+    for number, demand in demands:
+        match = first.get(demand.pk)
         if match is None:
             continue
         stage = STAGES[number % len(STAGES)]
@@ -219,23 +237,39 @@ def _advance(*, demands: list[Demand], staff: User | None) -> int:
 
 
 @suppressed()
-def seed_matching(*, scale: int = 1, stdout: _Writer | None = None) -> dict[str, int]:
-    """Create the matching demo data; returns how many experts, demands and matches exist."""
-    rng = random.Random(SEED)
+def seed_matching(
+    *, scale: int = 1, full: bool = False, stdout: _Writer | None = None
+) -> dict[str, int]:
+    """Create the matching demo data; returns how many experts, demands and matches it made.
+
+    About 100 experts and 60 demands, or with ``full`` about 300 and 200.
+    """
     staff = User.objects.filter(role_assignments__role=Role.HUB_STAFF).order_by("pk").first()
-    with translation.override("ko"), transaction.atomic():
-        experts = _seed_experts(scale=scale, rng=rng)
-        demands = _seed_demands(scale=scale, rng=rng)
-        if demands and not Match.objects.filter(demand__in=demands).exists():
-            if stdout is not None:
-                stdout.write(f"Matching: proposals for {len(demands)} demands…\n")
-            services.propose_matches(actor=staff, demands=demands)
-            _advance(demands=demands, staff=staff)
-    counts = {
-        "experts": len(experts),
-        "demands": len(demands),
-        "matches": Match.objects.filter(demand__in=demands).count(),
+    before = {
+        "experts": Expert.objects.count(),
+        "demands": Demand.objects.count(),
+        "matches": Match.objects.count(),
     }
+    with translation.override("ko"), transaction.atomic():
+        experts = _seed_experts(scale=scale, full=full)
+        demands = _seed_demands(scale=scale, full=full)
+        matched = set(Match.objects.filter(demand__in=demands).values_list("demand_id", flat=True))
+        fresh = [(n, d) for n, d in enumerate(demands) if d.pk not in matched]
+        if fresh and staff is not None:
+            if stdout is not None:
+                stdout.write(f"Matching: proposals for {len(fresh)} demands…\n")
+            try:
+                services.propose_matches(actor=staff, demands=[d for _n, d in fresh])
+            except HubError:
+                fresh = []  # the engine found no candidate for any of them
+            _advance(demands=fresh, staff=staff)
     if stdout is not None:
-        stdout.write(f"Matching: {counts}\n")
-    return counts
+        stdout.write(
+            f"Matching: {len(experts)} experts, {len(demands)} demands, "
+            f"{Match.objects.filter(demand__in=demands).count()} matches\n"
+        )
+    return {
+        "experts": Expert.objects.count() - before["experts"],
+        "demands": Demand.objects.count() - before["demands"],
+        "matches": Match.objects.count() - before["matches"],
+    }

@@ -1,6 +1,9 @@
 """Demo outcome reports from 2017 to today, built through the services.
 
-Annual periods 2017 to 2024, then quarterly ones from 2025. The amounts are drawn from fixed
+Annual periods 2017 to 2024, then quarterly ones from 2025: the default demo opens the
+annual periods (the published figures come out of them) and the quarter still being
+collected; ``full`` also opens the quarters in between (2025 to the previous quarter), and
+a full run after a default one adds them. The amounts are drawn from fixed
 seeds and then scaled so that the accepted reports reproduce what the hub published:
 In 2018 and 2019, revenue 60.7 billion KRW, investment 36.2 billion KRW and 443 new hires;
 revenue 365.9 billion KRW and investment 369.4 billion KRW from 2017 to the end of 2024;
@@ -24,7 +27,7 @@ from aihub.outbox.services import suppressed
 from aihub.outcomes import services
 from aihub.outcomes.enums import PeriodKind, ReportStatus, RoundStage
 from aihub.outcomes.models import Report, ReportingPeriod
-from aihub.outcomes.summary import rebuild as rebuild_summaries
+from aihub.outcomes.summary import deferred
 
 STAFF_EMAIL = "staff@aihub.example"
 OWNER_EMAIL = "owner@aihub.example"
@@ -62,8 +65,9 @@ class _Writer(Protocol):
     def write(self, text: str, /) -> object: ...
 
 
-def period_plan() -> list[tuple[str, int, int | None, datetime.date]]:
-    """(kind, year, quarter, deadline) of every demo period, oldest first."""
+def period_plan(*, full: bool = True) -> list[tuple[str, int, int | None, datetime.date]]:
+    """(kind, year, quarter, deadline) of every demo period, oldest first; without ``full``
+    only the annual periods and the current quarter."""
     plan: list[tuple[str, int, int | None, datetime.date]] = [
         (PeriodKind.ANNUAL, year, None, datetime.date(year + 1, 3, 31))
         for year in range(2017, 2025)
@@ -78,6 +82,8 @@ def period_plan() -> list[tuple[str, int, int | None, datetime.date]]:
             )
             if (year, quarter) == CURRENT:
                 deadline = datetime.date(2026, 11, 30)
+            elif not full:
+                continue
             plan.append((PeriodKind.QUARTERLY, year, quarter, deadline))
     return plan
 
@@ -289,8 +295,12 @@ def _write(report: Report, planned: Planned, actor: User, member: User | None) -
 
 
 @suppressed()
-def seed_outcomes(*, scale: int = 1, stdout: _Writer | None = None) -> int:
+@deferred()
+def seed_outcomes(*, scale: int = 1, full: bool = False, stdout: _Writer | None = None) -> int:
     """Open the demo periods and file their reports; returns how many reports it wrote.
+
+    The annual periods 2017 to 2024 and the current quarter, or with ``full`` every quarter
+    since 2025 as well.
 
     Needs the demo companies and the staff account of ``seed_demo``. Periods before the
     current quarter are closed after their reports are accepted; the figures' summary
@@ -300,7 +310,7 @@ def seed_outcomes(*, scale: int = 1, stdout: _Writer | None = None) -> int:
     written = 0
     with translation.override("ko"):
         periods = []
-        for kind, year, quarter, deadline in period_plan():
+        for kind, year, quarter, deadline in period_plan(full=full):
             starts_on, _ends_on = services.period_dates(kind=kind, year=year, quarter=quarter)
             period = ReportingPeriod.objects.filter(kind=kind, starts_on=starts_on).first()
             if period is None:
@@ -332,7 +342,6 @@ def seed_outcomes(*, scale: int = 1, stdout: _Writer | None = None) -> int:
         for period in periods:
             if period.ends_on < datetime.date(2026, 1, 1) and period.closed_at is None:
                 services.close_period(period=period, actor=actor)
-    rebuild_summaries()
     if stdout is not None:
         stdout.write(f"Outcome reports written: {written}\n")
     return written

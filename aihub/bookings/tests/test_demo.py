@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from aihub.bookings import demo
 from aihub.bookings.models import BookableRoom, Booking
@@ -49,4 +52,30 @@ def test_seed_bookings_plan_is_deterministic(demo_spaces):
     def describe(plan):
         return [(room.pk, day, start, hours) for room, day, start, hours, *_ in plan]
 
-    assert describe(demo._plan(rooms, 1)) == describe(demo._plan(rooms, 1))
+    today = timezone.localdate()
+    assert describe(demo._plan(rooms, 1, today=today)) == describe(
+        demo._plan(rooms, 1, today=today)
+    )
+
+
+def test_seed_bookings_plan_of_a_day_same_in_any_window(demo_spaces):
+    demo.seed_bookings()
+    rooms = list(BookableRoom.objects.select_related("space"))
+    today = timezone.localdate()
+    later = today + datetime.timedelta(days=3)
+
+    def on(day, plan):
+        return [(room.pk, start, hours) for room, d, start, hours, *_ in plan if d == day]
+
+    assert on(today, demo._plan(rooms, 1, today=today)) == on(
+        today, demo._plan(rooms, 1, today=later)
+    )
+
+
+def test_seed_bookings_around_today(demo_spaces):
+    demo.seed_bookings()
+    today = timezone.localdate()
+    days = {timezone.localdate(b.starts_at) for b in Booking.objects.all()}
+    assert min(days) < today < max(days)
+    assert max(days) < today + datetime.timedelta(days=demo.AHEAD_DAYS)
+    assert min(days) >= today - datetime.timedelta(days=demo.HISTORY_DAYS)

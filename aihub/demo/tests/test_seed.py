@@ -306,3 +306,33 @@ def test_seed_demo_first_run_report_counts(seeded):
     assert seeded.created["facilities"] == 5
     assert seeded.created["partners"] == 10
     assert seeded.created["membership_periods"] == MembershipPeriod.objects.count()
+
+
+# --- Password hashing while seeding ----------------------------------------------------
+
+PBKDF2 = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+
+
+def test_quick_demo_hashing_few_rounds_then_full_strength_at_sign_in():
+    from django.contrib.auth.hashers import check_password, make_password
+    from django.test import override_settings
+
+    from aihub.demo.seed import quick_demo_hashing
+
+    with override_settings(PASSWORD_HASHERS=PBKDF2):
+        with quick_demo_hashing():
+            encoded = make_password(DEMO_PASSWORD)
+        assert encoded.startswith("pbkdf2_sha256$10000$")
+        upgraded = []
+        assert check_password(DEMO_PASSWORD, encoded, setter=upgraded.append)
+        assert upgraded == [DEMO_PASSWORD]
+
+
+def test_quick_demo_hashing_leaves_other_hashers_alone():
+    from django.contrib.auth.hashers import identify_hasher, make_password
+
+    from aihub.demo.seed import quick_demo_hashing
+
+    with quick_demo_hashing():
+        encoded = make_password(DEMO_PASSWORD)
+    assert identify_hasher(encoded).algorithm != "pbkdf2_sha256"
