@@ -86,6 +86,14 @@ def _application_cells(application: Application) -> list[object]:
     ]
 
 
+def row_count(call: Call) -> int:
+    """At most how many rows the export has: a row per score, and per unscored application."""
+    return (
+        queries.scores_for_export(call=call).count()
+        + Application.objects.filter(call=call, submitted_at__isnull=False).count()
+    )
+
+
 def export_call(call: Call) -> HttpResponse:
     return xlsx_response(
         filename=f"call-{call.pk}-scores",

@@ -13,7 +13,7 @@ from aihub.accounts.enums import Role
 from aihub.accounts.models import User
 from aihub.calls import display, eligibility, queries, services
 from aihub.calls.enums import ApplicationStatus, CallKind
-from aihub.calls.exports import export_call
+from aihub.calls.exports import export_call, row_count
 from aihub.calls.forms import (
     AssignForm,
     BalanceForm,
@@ -25,8 +25,10 @@ from aihub.calls.forms import (
 from aihub.calls.models import Application, Stage
 from aihub.core.audit import history_for
 from aihub.core.errors import HubError, NotFound
+from aihub.core.exports import rows_in_request
 from aihub.core.forms import add_hub_error, report_form_errors
 from aihub.core.permissions import require
+from aihub.jobs.shortcuts import start_and_follow
 
 LEASE_KINDS = (CallKind.RESIDENCY, CallKind.GROWTH_STAGE)
 """Kinds of call whose selected companies get an office lease."""
@@ -266,9 +268,18 @@ def manage_finalise(request: HttpRequest, stage_pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def manage_export(request: HttpRequest, call_pk: int) -> HttpResponse:
-    """Applications with every score per judge and criterion, as XLSX."""
+    """Applications with every score per judge and criterion, as XLSX; a call with more than
+    1,000 rows is written by a background job whose page offers the file."""
     _staff(request)
-    return export_call(queries.call_for_staff(pk=call_pk))
+    call = queries.call_for_staff(pk=call_pk)
+    if row_count(call) > rows_in_request():
+        return start_and_follow(
+            request,
+            kind="calls.export_scores",
+            key=f"user:{request.user.pk}:call:{call.pk}",
+            params={"call_pk": call.pk},
+        )
+    return export_call(call)
 
 
 @login_required

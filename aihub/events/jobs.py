@@ -4,16 +4,19 @@ reminders of events starting soon."""
 
 import datetime
 
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from aihub.core.errors import NotFound
-from aihub.events import demoday, services
+from aihub.core.errors import NotFound, PermissionDenied
+from aihub.events import demoday, queries, services
 from aihub.events import scheduling as engine
 from aihub.events.enums import Side
-from aihub.events.models import DemoDay, DemoDayInvestor, DemoDayStartup
+from aihub.events.exports import attendee_headers, attendee_rows
+from aihub.events.models import DemoDay, DemoDayInvestor, DemoDayStartup, Event
+from aihub.jobs.exports import export_result
 from aihub.jobs.registry import JobResult, job_kind
 
 
@@ -90,4 +93,26 @@ def send_event_reminders(*, job, progress, hours: int = 24) -> JobResult:
         message=_("%(count)s event reminders were queued.") % {"count": count},
         url=reverse("outbox:list"),
         link_label=_("See them in the mail outbox"),
+    )
+
+
+@job_kind("events.export_attendees", label=gettext_lazy("Export an event's attendees"))
+def export_attendees(*, job, progress, query: str, event_pk: int) -> JobResult:
+    """The attendee list of the event, in the format the person asked for."""
+    user = job.started_by
+    if user is None or not user.has_perm("events.manage_events"):
+        raise PermissionDenied()
+    data = QueryDict(query)
+    event = Event.objects.filter(pk=event_pk).first()
+    if event is None:
+        raise NotFound(_("The event no longer exists."))
+    attendees = queries.attendees_for_event(event=event)
+    return export_result(
+        progress=progress,
+        total=attendees.count(),
+        name=f"attendees-{event.pk}",
+        fmt=data.get("format") or "xlsx",
+        sheet=_("Attendees"),
+        headers=attendee_headers(),
+        rows=attendee_rows(attendees.iterator(chunk_size=500)),
     )

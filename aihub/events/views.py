@@ -17,6 +17,7 @@ from aihub.core.permissions import require
 from aihub.core.redirects import safe_next
 from aihub.events import demoday, display, pitch_decks, queries, services
 from aihub.events.enums import DemoDayStatus, Side
+from aihub.events.exports import attendee_headers, attendee_rows
 from aihub.events.forms import (
     DemoDaySetupForm,
     EventForm,
@@ -28,7 +29,7 @@ from aihub.events.forms import (
     invite_form,
 )
 from aihub.events.models import DemoDay, DemoDayInvestor, DemoDayStartup
-from aihub.jobs.shortcuts import start_and_follow
+from aihub.jobs.shortcuts import export_in_background, start_and_follow
 
 
 def _failed(request: HttpRequest, error: HubError) -> None:
@@ -177,18 +178,23 @@ def event_attendees(request: HttpRequest, event_pk: int) -> HttpResponse:
     require(request, "events.manage_events")
     event = queries.event_for_user(user=request.user, pk=event_pk)
     attendees = queries.attendees_for_event(event=event)
-    headers = [_("Name"), _("Email"), _("Status"), _("Registered at"), _("Checked in at")]
-    rows = (
-        [r.user.full_name, r.user.email, r.get_status_display(), r.created_at, r.checked_in_at]
-        for r in attendees
-    )
     fmt = request.GET.get("format", "")
+    if fmt in ("xlsx", "csv"):
+        background = export_in_background(
+            request,
+            kind="events.export_attendees",
+            count=attendees.count(),
+            params={"event_pk": event.pk},
+        )
+        if background is not None:
+            return background
+        headers, rows = attendee_headers(), attendee_rows(attendees)
     if fmt == "xlsx":
         return xlsx_response(
-            filename=f"attendees-{event.pk}.xlsx", sheet=_("Attendees"), headers=headers, rows=rows
+            filename=f"attendees-{event.pk}", sheet=_("Attendees"), headers=headers, rows=rows
         )
     if fmt == "csv":
-        return csv_response(filename=f"attendees-{event.pk}.csv", headers=headers, rows=rows)
+        return csv_response(filename=f"attendees-{event.pk}", headers=headers, rows=rows)
     return render(request, "events/attendees.html", {"event": event, "attendees": attendees})
 
 

@@ -29,17 +29,18 @@ def start_and_follow(
     return redirect(job.get_absolute_url())
 
 
-def export_in_background(request: HttpRequest, *, kind: str, count: int) -> HttpResponse | None:
+def export_in_background(
+    request: HttpRequest, *, kind: str, count: int, params: dict[str, Any] | None = None
+) -> HttpResponse | None:
     """``None`` when an export of ``count`` rows is small enough to build during the request;
     otherwise start the job ``kind`` with the request's query (its filters and format) and
-    follow it. The same person asking for the same export twice gets the running one."""
+    ``params`` and follow it. The same person asking for the same export twice gets the
+    running one."""
     if count <= rows_in_request():
         return None
     query = request.GET.urlencode()
-    digest = hashlib.sha256(query.encode()).hexdigest()[:16]
+    params = {"query": query, **(params or {})}
+    digest = hashlib.sha256(repr(sorted(params.items())).encode()).hexdigest()[:16]
     return start_and_follow(
-        request,
-        kind=kind,
-        key=f"user:{request.user.pk}:{digest}",
-        params={"query": query},
+        request, kind=kind, key=f"user:{request.user.pk}:{digest}", params=params
     )

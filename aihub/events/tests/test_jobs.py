@@ -112,3 +112,33 @@ def test_running_the_scheduler_of_a_published_day_is_refused(staff_client, staff
     assert response.status_code == 200
     assert not Job.objects.exists()
     assert [str(m) for m in response.context["messages"]]
+
+
+def test_attendee_export_within_the_limit_has_one_file_name(staff_client, event, make_user):
+    services_register(event, make_user())
+    response = staff_client.get(reverse("events:attendees", args=[event.pk]), {"format": "csv"})
+    assert response["Content-Disposition"] == f'attachment; filename="attendees-{event.pk}.csv"'
+    assert not Job.objects.exists()
+
+
+def test_large_attendee_export_is_written_by_a_job(
+    staff_client, event, make_user, run_tasks, settings
+):
+    settings.AIHUB_EXPORT_ROWS_IN_REQUEST = 1
+    for _ in range(2):
+        services_register(event, make_user())
+    response = staff_client.get(reverse("events:attendees", args=[event.pk]), {"format": "csv"})
+    job = Job.objects.get(kind="events.export_attendees")
+    assert response.url == job.get_absolute_url()
+    run_tasks()
+    job.refresh_from_db()
+    assert (job.state, job.total) == ("succeeded", 2)
+    with job.file.open("rb") as stored:
+        lines = stored.read().decode("utf-8-sig").strip().splitlines()
+    assert len(lines) == 3
+
+
+def services_register(event, user):
+    from aihub.events import services
+
+    return services.register(event=event, user=user)
